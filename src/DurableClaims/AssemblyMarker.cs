@@ -1,0 +1,4 @@
+namespace DurableClaims;
+
+/// <summary>Marks the DurableClaims assembly (used to locate embedded resources).</summary>
+public static class AssemblyMarker;
