@@ -1,0 +1,178 @@
+using DurableClaims.Durable.Core;
+using DurableClaims.Durable.Storage;
+
+namespace DurableClaims.Durable.Runtime;
+
+/// <summary>Everything one orchestration step changes, written atomically: history, consumed inbox, new work, instance row.</summary>
+internal sealed class StepCommit : CommitRequest
+{
+    private readonly EngineRuntime _runtime;
+    private readonly string _executionId;
+    private readonly List<InboxMessage> _consumed;
+    private readonly DateTime _now;
+    private readonly List<(string Id, string ExecutionId, string Name, string? Input)> _children = [];
+
+    public StepCommit(EngineRuntime runtime, InstanceEntry entry, OrchestrationExecutor executor, string executionId, List<InboxMessage> consumed, StepResult result, DateTime now)
+    {
+        _runtime = runtime;
+        Entry = entry;
+        Executor = executor;
+        _executionId = executionId;
+        _consumed = consumed;
+        Result = result;
+        _now = now;
+        foreach (var action in result.Actions)
+        {
+            PlanAction(action);
+        }
+
+        if (result.Completion is { } completion && executor.ParentInstanceId is { } parent)
+        {
+            NewMessages.Add(ParentNotification(parent, executor, completion));
+        }
+
+        if (result.ContinueAsNew is { } next)
+        {
+            NextExecutionId = EngineRuntime.CreateExecutionId();
+            NextExecutionMessages.Add(Message(entry.Id, NextExecutionId, new DurableEvent(EventKind.ExecutionStarted)
+            {
+                Name = entry.Name, Data = next.Input, Timestamp = now,
+                RefId = executor.ParentInstanceId, RefExecutionId = executor.ParentExecutionId, TaskId = executor.ParentTaskId,
+            }, now));
+            foreach (var carried in next.CarriedEvents)
+            {
+                NextExecutionMessages.Add(Message(entry.Id, null, carried, now));
+            }
+        }
+    }
+
+    public InstanceEntry Entry { get; }
+
+    public OrchestrationExecutor Executor { get; }
+
+    public StepResult Result { get; }
+
+    public List<ActivityWorkItem> NewActivities { get; } = [];
+
+    public List<InboxMessage> NewMessages { get; } = [];
+
+    public string? NextExecutionId { get; }
+
+    public List<InboxMessage> NextExecutionMessages { get; } = [];
+
+    public override void Write(StoreWriter writer)
+    {
+        var id = Entry.Id;
+        for (var i = 0; i < Result.NewHistory.Count; i++)
+        {
+            writer.InsertHistory(id, _executionId, Result.FirstSeq + i, Result.NewHistory[i]);
+        }
+
+        foreach (var message in _consumed)
+        {
+            if (message.MessageId > 0)
+            {
+                writer.DeleteMessage(message.MessageId);
+            }
+
+            if (message.ActivityTaskId > 0)
+            {
+                writer.DeleteActivityTask(message.ActivityTaskId);
+            }
+        }
+
+        if (Result.Completion is { } completion)
+        {
+            writer.CompleteInstance(id, completion.Status, completion.Output, completion.Failure, _now);
+            writer.DeleteInstanceWork(id, includeHistory: false);
+        }
+        else if (NextExecutionId is { } next)
+        {
+            writer.ResetExecution(id, _executionId);
+            writer.ContinueAsNew(id, next, Result.ContinueAsNew!.Input, _now);
+        }
+        else
+        {
+            var status = Result.Suspended ? OrchestrationRuntimeStatus.Suspended : Result.Started ? OrchestrationRuntimeStatus.Running : Entry.Status;
+            writer.UpdateInstance(id, status, Result.CustomStatusChanged, Result.CustomStatus, _now);
+        }
+
+        foreach (var child in _children)
+        {
+            writer.DeleteInstanceWork(child.Id, includeHistory: true);
+            writer.UpsertInstance(child.Id, child.Name, child.ExecutionId, OrchestrationRuntimeStatus.Pending, child.Input, _now);
+        }
+
+        foreach (var item in NewActivities)
+        {
+            writer.InsertActivityTask(item);
+        }
+
+        foreach (var message in NewMessages.Concat(NextExecutionMessages))
+        {
+            writer.InsertMessage(message.MessageId, message.InstanceId, message.ExecutionId, message.Event, message.VisibleAt);
+        }
+    }
+
+    public override void Committed() => _runtime.OnStepCommitted(this);
+
+    public override void Failed(Exception error)
+    {
+        foreach (var child in _children)
+        {
+            _runtime.OnChildReleased(child.Id, child.ExecutionId);
+        }
+
+        _runtime.OnStepFailed(Entry, _consumed, error);
+    }
+
+    private void PlanAction(OrchestratorAction action)
+    {
+        var id = Entry.Id;
+        switch (action.Kind)
+        {
+            case ActionKind.ScheduleTask:
+                NewActivities.Add(new ActivityWorkItem(_runtime.AllocateActivityId(), id, _executionId, action.Id, action.Name!, action.Input, 1));
+                break;
+            case ActionKind.CreateTimer:
+                NewMessages.Add(Message(id, _executionId, new DurableEvent(EventKind.TimerFired) { TaskId = action.Id, FireAt = action.FireAt, Timestamp = action.FireAt }, action.FireAt));
+                break;
+            default:
+                var childId = action.SubInstanceId!;
+                var childExecution = EngineRuntime.CreateExecutionId();
+                if (_runtime.OnChildReserving(childId, action.Name!, childExecution))
+                {
+                    _children.Add((childId, childExecution, action.Name!, action.Input));
+                    NewMessages.Add(Message(childId, childExecution, new DurableEvent(EventKind.ExecutionStarted)
+                    {
+                        Name = action.Name, Data = action.Input, Timestamp = _now, RefId = id, RefExecutionId = _executionId, TaskId = action.Id,
+                    }, _now));
+                }
+                else
+                {
+                    var failure = new TaskFailureDetails(typeof(OrchestrationAlreadyExistsException).FullName!, new OrchestrationAlreadyExistsException(childId).Message);
+                    NewMessages.Add(Message(id, _executionId, new DurableEvent(EventKind.SubOrchestrationInstanceFailed) { TaskId = action.Id, Failure = failure, Timestamp = _now }, _now));
+                }
+
+                break;
+        }
+    }
+
+    private InboxMessage ParentNotification(string parent, OrchestrationExecutor executor, StepCompletion completion)
+    {
+        var e = completion.Status == OrchestrationRuntimeStatus.Completed
+            ? new DurableEvent(EventKind.SubOrchestrationInstanceCompleted) { TaskId = executor.ParentTaskId, Data = completion.Output, Timestamp = _now }
+            : new DurableEvent(EventKind.SubOrchestrationInstanceFailed)
+            {
+                TaskId = executor.ParentTaskId,
+                Timestamp = _now,
+                Failure = completion.Failure ?? new TaskFailureDetails("Terminated", $"Sub-orchestration '{Entry.Id}' was {completion.Status}."),
+            };
+        return Message(parent, executor.ParentExecutionId, e, _now);
+    }
+
+    private InboxMessage Message(string instanceId, string? executionId, DurableEvent e, DateTime visibleAt) => new()
+    {
+        MessageId = _runtime.AllocateMessageId(), InstanceId = instanceId, ExecutionId = executionId, Event = e, VisibleAt = visibleAt,
+    };
+}
