@@ -1,0 +1,66 @@
+using DurableClaims.Agents.Offline;
+using DurableClaims.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+namespace DurableClaims.Agents;
+
+/// <summary>Registers the agents and the chat model chosen by <see cref="ModelOptions"/>.</summary>
+internal static class ModelServiceCollectionExtensions
+{
+    /// <summary>The named HttpClient the OpenAI connector uses.</summary>
+    public const string HttpClientName = "claims-model";
+
+    public static IServiceCollection AddClaimAgents(this IServiceCollection services)
+    {
+        services.AddSingleton<OfflineAnalyst>();
+        services.AddSingleton<OfflineClaimsModel>();
+        services.AddTransient<ApiKeyHeaderHandler>();
+        services.AddHttpClient(HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<ModelOptions>>().Value.Timeout)
+            .AddHttpMessageHandler<ApiKeyHeaderHandler>();
+        services.AddSingleton<IChatCompletionService>(CreateModel);
+        services.AddSingleton<AgentRunner>();
+        services.AddSingleton<ClaimTeam>();
+        return services;
+    }
+
+    private static IChatCompletionService CreateModel(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<ModelOptions>>().Value;
+        if (options.IsOffline)
+        {
+            return services.GetRequiredService<OfflineClaimsModel>();
+        }
+
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+        var loggers = services.GetService<ILoggerFactory>();
+        return options.Endpoint is null
+            ? new OpenAIChatCompletionService(options.Model!, options.ApiKey!, httpClient: http, loggerFactory: loggers)
+            : new OpenAIChatCompletionService(options.Model!, options.Endpoint, options.ApiKey, httpClient: http, loggerFactory: loggers);
+    }
+}
+
+/// <summary>Moves the key from <c>Authorization: Bearer</c> to <c>api-key</c> when the endpoint (Azure OpenAI) expects that header.</summary>
+internal sealed class ApiKeyHeaderHandler : DelegatingHandler
+{
+    private readonly IOptions<ModelOptions> _options;
+
+    public ApiKeyHeaderHandler(IOptions<ModelOptions> options) => _options = options;
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var options = _options.Value;
+        if (string.Equals(options.ApiKeyHeader, "api-key", StringComparison.OrdinalIgnoreCase) && options.ApiKey is { Length: > 0 } key)
+        {
+            request.Headers.Authorization = null;
+            request.Headers.Remove("api-key");
+            request.Headers.Add("api-key", key);
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}

@@ -1,0 +1,82 @@
+using DurableClaims.Agents;
+using DurableClaims.Contracts;
+using DurableClaims.Documents;
+using DurableClaims.Notifications;
+using DurableClaims.Policies;
+using DurableClaims.Sessions;
+using DurableClaims.Storage;
+using DurableClaims.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DurableClaims.Configuration;
+
+/// <summary>The one registration method of the claims workflow.</summary>
+public static class ClaimsServiceCollectionExtensions
+{
+    /// <summary>Registers options (validated at start-up), stores, policies, agents and model, webhooks and statistics.</summary>
+    /// <remarks>The durable runtime is registered by the host: <c>AddDurableEngine(r =&gt; r.AddClaimsWorkflow())</c> locally, the Durable extension in Functions.</remarks>
+    public static IServiceCollection AddDurableClaims(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ClaimsOptions>()
+            .Bind(configuration.GetSection(ClaimsOptions.SectionName))
+            .PostConfigure(o => o.FlatNameErrors.AddRange(ClaimsConfiguration.ApplyFlatNames(configuration, o)))
+            .ValidateOnStart();
+        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                o.ConnectionString ??= configuration[ClaimsConfiguration.StorageConnection];
+                o.DataDirectory = ClaimsConfiguration.ResolveDataDirectory(configuration);
+            });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClaimsOptions>, ClaimsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PolicyCatalog>();
+        services.AddSingleton(CreateSessionStore);
+        services.AddSingleton(CreateDocumentStore);
+        services.AddSingleton<DocumentReader>();
+        services.AddSingleton<SessionRecorder>();
+        services.AddSingleton<ClaimStatisticsService>();
+        services.AddHttpClient(WebhookSender.HttpClientName);
+        services.AddSingleton<WebhookSender>();
+        services.AddClaimAgents();
+        return services;
+    }
+
+    private static ISessionStore CreateSessionStore(IServiceProvider services)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var location = services.GetRequiredService<IOptions<ClaimsOptions>>().Value.SessionLocation;
+        if (storage.UsesBlobStorage)
+        {
+            var container = string.IsNullOrWhiteSpace(location) ? storage.SessionsContainer : location;
+            var archive = string.IsNullOrWhiteSpace(location) ? storage.ArchiveContainer : container + "-archive";
+            return new BlobSessionStore(BlobClientFactory.Create(storage.ConnectionString!), container, archive);
+        }
+
+        if (string.IsNullOrWhiteSpace(location))
+        {
+            return new FolderSessionStore(Path.Combine(storage.DataDirectory, storage.SessionsContainer), Path.Combine(storage.DataDirectory, storage.ArchiveContainer));
+        }
+
+        var folder = Path.GetFullPath(location);
+        return new FolderSessionStore(folder, folder.TrimEnd(Path.DirectorySeparatorChar) + "-archive");
+    }
+
+    private static IDocumentStore CreateDocumentStore(IServiceProvider services)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return storage.UsesBlobStorage
+            ? new BlobDocumentStore(BlobClientFactory.Create(storage.ConnectionString!).GetBlobContainerClient(storage.DocumentsContainer))
+            : new FolderDocumentStore(Path.Combine(storage.DataDirectory, storage.DocumentsContainer));
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using DurableClaims.Configuration;
+using DurableClaims.Contracts;
+using DurableClaims.Durable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DurableClaims.Notifications;
+
+/// <summary>POSTs lifecycle events to the configured webhook URLs, signed with HMAC-SHA256.</summary>
+public sealed partial class WebhookSender
+{
+    /// <summary>The named HttpClient used for deliveries.</summary>
+    public const string HttpClientName = "claims-webhooks";
+
+    private readonly IHttpClientFactory _httpClients;
+    private readonly WebhookOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WebhookSender> _logger;
+
+    /// <summary>Creates the sender.</summary>
+    public WebhookSender(IHttpClientFactory httpClients, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookSender> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClients = httpClients ?? throw new ArgumentNullException(nameof(httpClients));
+        _options = options.Value;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>Delivers each event to each URL; returns the number of successful POSTs.</summary>
+    /// <exception cref="WebhookDeliveryException">At least one POST failed (after all others were tried), so the caller can retry.</exception>
+    public async Task<int> SendAsync(IReadOnlyList<ClaimLifecycleEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var selected = events.Where(e => _options.Events.Count == 0 || _options.Events.Contains(e.Type, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (!_options.Enabled || selected.Count == 0)
+        {
+            return 0;
+        }
+
+        var failures = new List<string>();
+        var delivered = 0;
+        using var client = _httpClients.CreateClient(HttpClientName);
+        client.Timeout = _options.Timeout;
+        foreach (var lifecycleEvent in selected)
+        {
+            var body = JsonSerializer.Serialize(lifecycleEvent, DurableJson.Options);
+            foreach (var url in _options.Urls)
+            {
+                var error = await PostAsync(client, url, lifecycleEvent, body, cancellationToken);
+                if (error is null)
+                {
+                    delivered++;
+                }
+                else
+                {
+                    failures.Add($"{url}: {error}");
+                    LogFailed(_logger, lifecycleEvent.Id, url, error);
+                }
+            }
+        }
+
+        return failures.Count == 0 ? delivered : throw new WebhookDeliveryException(string.Join("; ", failures));
+    }
+
+    private async Task<string?> PostAsync(HttpClient client, Uri url, ClaimLifecycleEvent lifecycleEvent, string body, CancellationToken cancellationToken)
+    {
+        var timestamp = _time.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        request.Headers.Add(WebhookSignature.EventHeader, lifecycleEvent.Type);
+        request.Headers.Add(WebhookSignature.DeliveryHeader, lifecycleEvent.Id);
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Compute(_options.Secret!, timestamp, body));
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return ex.Message;
+        }
+    }
+
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Url} failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, string deliveryId, Uri url, string error);
+}
+
+/// <summary>Thrown when a webhook POST failed; the durable retry policy repeats the delivery.</summary>
+public sealed class WebhookDeliveryException : Exception
+{
+    public WebhookDeliveryException()
+    {
+    }
+
+    public WebhookDeliveryException(string message)
+        : base(message)
+    {
+    }
+
+    public WebhookDeliveryException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,41 @@
+using DurableClaims.Contracts;
+
+namespace DurableClaims.Sessions;
+
+/// <summary>Computes <see cref="ClaimStatistics"/> from the session store (host-neutral: the HTTP API, CLI and Functions app share it).</summary>
+public sealed class ClaimStatisticsService
+{
+    private readonly ISessionStore _store;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the service.</summary>
+    public ClaimStatisticsService(ISessionStore store, TimeProvider time)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>Computes the statistics now.</summary>
+    public async Task<ClaimStatistics> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var sessions = await _store.ListAsync(new SessionQuery(), cancellationToken);
+        var byStatus = ClaimStatusCodes.All.ToDictionary(s => s, s => sessions.Count(m => m.Status == s), StringComparer.Ordinal);
+        var finished = sessions.Where(m => ClaimStatusCodes.IsTerminal(m.Status)).ToList();
+        var paused = sessions.Where(m => m.Pauses > 0).ToList();
+        return new ClaimStatistics
+        {
+            Total = sessions.Count,
+            ByStatus = byStatus,
+            Completed = finished.Count,
+            SuccessRate = finished.Count == 0 ? 0 : Math.Round((double)byStatus[ClaimStatusCodes.Approved] / finished.Count, 4),
+            AverageRounds = finished.Count == 0 ? 0 : Math.Round(finished.Average(m => m.Rounds), 2),
+            PausedClaims = paused.Count,
+            AveragePausedSeconds = paused.Count == 0 ? 0 : Math.Round(paused.Average(m => TotalPaused(m, now)), 1),
+            GeneratedAt = now,
+        };
+    }
+
+    private static double TotalPaused(SessionMetadata metadata, DateTimeOffset now)
+        => metadata.PausedSeconds + (metadata.PausedAt is { } since && metadata.Status == ClaimStatusCodes.Paused ? Math.Max(0, (now - since).TotalSeconds) : 0);
+}

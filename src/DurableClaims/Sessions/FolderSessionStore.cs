@@ -1,0 +1,17 @@
+using DurableClaims.Storage;
+
+namespace DurableClaims.Sessions;
+
+/// <summary>The session archive in local folders: <c>&lt;root&gt;/sessions/</c> and <c>&lt;root&gt;/sessions-archive/</c> by default.</summary>
+public sealed class FolderSessionStore : SessionStore
+{
+    /// <summary>Creates the store with the live folder and the archive folder.</summary>
+    public FolderSessionStore(string liveFolder, string archiveFolder)
+        : base(new FolderObjectContainer(liveFolder), new FolderObjectContainer(archiveFolder))
+    {
+    }
+
+    /// <summary>Creates the store under <paramref name="dataDirectory"/> with the standard folder names.</summary>
+    public static FolderSessionStore InDataDirectory(string dataDirectory)
+        => new(Path.Combine(dataDirectory, "sessions"), Path.Combine(dataDirectory, "sessions-archive"));
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace DurableClaims.Storage;
+
+/// <summary>An <see cref="IObjectContainer"/> on an Azure Blob Storage container (Azurite locally); ETags and conditions are the service's.</summary>
+public sealed class BlobObjectContainer : IObjectContainer
+{
+    private readonly BlobContainerClient _container;
+    private readonly Lazy<Task> _created;
+
+    /// <summary>Creates the container wrapper; the container is created on first use.</summary>
+    public BlobObjectContainer(BlobContainerClient container)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        _container = container;
+        _created = new Lazy<Task>(() => _container.CreateIfNotExistsAsync());
+    }
+
+    public string Name => _container.Name;
+
+    /// <summary>Gets the underlying container client (for SAS URLs).</summary>
+    public BlobContainerClient Client => _container;
+
+    public async Task<StoredObject?> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        try
+        {
+            var response = await _container.GetBlobClient(path).DownloadContentAsync(cancellationToken);
+            return new StoredObject(response.Value.Content.ToArray(), response.Value.Details.ETag.ToString(), response.Value.Details.LastModified);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        try
+        {
+            var response = await _container.GetBlobClient(path).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            return response.Value.Content;
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<string> WriteAsync(string path, Stream content, string? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        var conditions = ifMatch switch
+        {
+            null => null,
+            WriteCondition.IfNoneMatch => new BlobRequestConditions { IfNoneMatch = ETag.All },
+            _ => new BlobRequestConditions { IfMatch = new ETag(ifMatch) },
+        };
+        try
+        {
+            var response = await _container.GetBlobClient(path).UploadAsync(
+                content, new BlobUploadOptions { Conditions = conditions }, cancellationToken);
+            return response.Value.ETag.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict)
+        {
+            throw new ObjectConflictException($"'{path}' changed (expected {ifMatch}).", ex);
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        var response = await _container.GetBlobClient(path).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        return response.Value;
+    }
+
+    public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        {
+            yield return new ObjectInfo(
+                blob.Name, blob.Properties.ContentLength ?? 0, blob.Properties.ETag?.ToString() ?? string.Empty,
+                blob.Properties.LastModified ?? DateTimeOffset.MinValue);
+        }
+    }
+
+    public async IAsyncEnumerable<string> ListFoldersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        await foreach (var item in _container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", prefix: null, cancellationToken))
+        {
+            if (item.IsPrefix)
+            {
+                yield return item.Prefix.TrimEnd('/');
+            }
+        }
+    }
+
+    public string LocationOf(string path) => _container.GetBlobClient(path).Uri.ToString();
+}

@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+
+namespace DurableClaims.Storage;
+
+/// <summary>An <see cref="IObjectContainer"/> on a local folder; ETags are content hashes, writes are atomic renames.</summary>
+/// <remarks>
+/// Content hashes rather than modification times: Linux stamps files with a coarse clock, so two quick
+/// writes of equal length could share a time and a stale If-Match would pass. Conditional writes are
+/// serialized per file inside this process; the task hub lock keeps a second process off the data directory.
+/// </remarks>
+public sealed class FolderObjectContainer : IObjectContainer
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new(StringComparer.Ordinal);
+    private readonly string _root;
+
+    /// <summary>Creates the container on <paramref name="root"/> (created on first write).</summary>
+    public FolderObjectContainer(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        _root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        Name = Path.GetFileName(_root);
+    }
+
+    public string Name { get; }
+
+    public async Task<StoredObject?> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var file = FullPath(path);
+        try
+        {
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+            return new StoredObject(bytes, ETagOf(SHA256.HashData(bytes)), File.GetLastWriteTimeUtc(file));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var file = FullPath(path);
+        try
+        {
+            return Task.FromResult<Stream?>(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    public async Task<string> WriteAsync(string path, Stream content, string? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var file = FullPath(path);
+        var gate = Locks.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (ifMatch is not null)
+            {
+                var current = File.Exists(file) ? await HashFileAsync(file, cancellationToken) : null;
+                var holds = ifMatch == WriteCondition.IfNoneMatch ? current is null : string.Equals(current, ifMatch, StringComparison.Ordinal);
+                if (!holds)
+                {
+                    throw new ObjectConflictException($"'{path}' changed (expected {ifMatch}, found {current ?? "nothing"}).");
+                }
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            var temp = $"{file}.{Guid.NewGuid():N}.tmp";
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await using (stream)
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+
+            // Rename is atomic: readers see the old or the new file, never half of one.
+            File.Move(temp, file, overwrite: true);
+            return ETagOf(hash.GetHashAndReset());
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var file = FullPath(path);
+        if (!File.Exists(file))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(file);
+        var folder = Path.GetDirectoryName(file);
+        while (folder is not null && folder.Length > _root.Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        return Task.FromResult(true);
+    }
+
+    public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Start from the deepest folder the prefix names, so listing one claim does not walk every claim.
+        var folderPart = prefix.Contains('/', StringComparison.Ordinal) ? prefix[..prefix.LastIndexOf('/')] : string.Empty;
+        var start = folderPart.Length == 0 ? _root : FullPath(folderPart);
+        if (!Directory.Exists(start))
+        {
+            yield break;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (!relative.StartsWith(prefix, StringComparison.Ordinal) || relative.EndsWith(".tmp", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var info = new FileInfo(file);
+            string etag;
+            try
+            {
+                etag = await HashFileAsync(file, cancellationToken);
+            }
+            catch (FileNotFoundException)
+            {
+                continue;
+            }
+
+            yield return new ObjectInfo(relative, info.Length, etag, info.LastWriteTimeUtc);
+        }
+    }
+
+    public async IAsyncEnumerable<string> ListFoldersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(_root))
+        {
+            yield break;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(_root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return folder;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public string LocationOf(string path) => FullPath(path);
+
+    private string FullPath(string path)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, path.Replace('/', Path.DirectorySeparatorChar)));
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The path '{path}' leaves the container.", nameof(path));
+        }
+
+        return full;
+    }
+
+    private static async Task<string> HashFileAsync(string file, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true);
+        await using (stream)
+        {
+            return ETagOf(await SHA256.HashDataAsync(stream, cancellationToken));
+        }
+    }
+
+    private static string ETagOf(byte[] hash) => "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 12)) + "\"";
+}

@@ -1,0 +1,96 @@
+using DurableClaims.Agents;
+using DurableClaims.Contracts;
+using DurableClaims.Documents;
+using DurableClaims.Domain;
+using DurableClaims.Durable;
+using DurableClaims.Policies;
+
+namespace DurableClaims.Workflow.Activities;
+
+/// <summary>Phase 2: one analysis round of the documents, risk, coverage and decision agents.</summary>
+public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundResult>
+{
+    private readonly ClaimTeam _team;
+    private readonly PolicyCatalog _catalog;
+    private readonly DocumentReader _reader;
+    private readonly SessionRecorder _recorder;
+
+    /// <summary>Creates the activity.</summary>
+    public RunAnalysisRoundActivity(ClaimTeam team, PolicyCatalog catalog, DocumentReader reader, SessionRecorder recorder)
+        => (_team, _catalog, _reader, _recorder) = (team, catalog, reader, recorder);
+
+    public override async Task<RoundResult> RunAsync(TaskActivityContext context, RoundRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var claim = input.Claim;
+        var caseFile = new CaseFile
+        {
+            Claim = claim,
+            SubmittedAt = input.SubmittedAt,
+            Round = input.Round,
+            RequiredDocuments = input.RequiredDocuments,
+            Documents = await _reader.ReadAsync(claim.ClaimId, input.ReceivedDocuments, CancellationToken.None),
+            PreviousFindings = input.PreviousFindings,
+        };
+        var turns = await _team.RunAsync(ClaimAgents.AnalysisTeam, caseFile, CancellationToken.None);
+        var result = Combine(caseFile, turns, input);
+        var stepKey = FormattableString.Invariant($"round-{input.Round:D3}");
+        var toolEvents = TurnRecording.ToolEvents(claim.ClaimId, stepKey, input.At, turns);
+        var roundEvent = input.Event with
+        {
+            Data = new Dictionary<string, object?>
+            {
+                ["round"] = input.Round,
+                ["riskScore"] = result.RiskScore,
+                ["recommendation"] = result.Recommendation,
+                ["newFindings"] = result.NewFindings.Count,
+                ["additionalDocuments"] = result.AdditionalDocuments.Select(d => d.Type).ToList(),
+            },
+        };
+        await _recorder.RecordAsync(
+            new SessionUpdate
+            {
+                ClaimId = claim.ClaimId,
+                StepKey = stepKey,
+                At = input.At,
+                Status = ClaimStatusCodes.Running,
+                Phase = ClaimPhases.Analysis,
+                Rounds = input.Round,
+                RiskScore = result.RiskScore,
+                RequiredDocuments = input.RequiredDocuments,
+                ReceivedDocuments = input.ReceivedDocuments,
+                Findings = [.. input.PreviousFindings, .. result.NewFindings],
+                Messages = TurnRecording.Messages(caseFile, turns),
+                Event = roundEvent,
+            },
+            extraEvents: toolEvents);
+        return result with { Events = [roundEvent, .. toolEvents] };
+    }
+
+    private RoundResult Combine(CaseFile caseFile, IReadOnlyList<AgentTurn> turns, RoundRequest input)
+    {
+        var previous = input.PreviousFindings.ToHashSet(StringComparer.Ordinal);
+        var newFindings = turns.SelectMany(t => t.Verdict.Findings).Where(previous.Add).ToList();
+        var received = input.ReceivedDocuments.Select(d => d.Type).ToHashSet(StringComparer.Ordinal);
+
+        // Only document types the catalog knows can be requested: a model must not invent paperwork for the customer.
+        var additional = turns.SelectMany(t => t.Verdict.AdditionalDocuments)
+            .Where(d => _catalog.IsKnownDocumentType(d.Type) && !received.Contains(d.Type))
+            .DistinctBy(d => d.Type).ToList();
+        var decision = turns.LastOrDefault(t => t.Agent == ClaimAgents.DecisionName)?.Verdict ?? AgentVerdict.Empty;
+        var risk = turns.FirstOrDefault(t => t.Agent == ClaimAgents.RiskName)?.Verdict.RiskScore
+            ?? decision.RiskScore
+            ?? RiskAssessor.Assess(
+                caseFile.Claim, _catalog.FindPolicy(caseFile.Claim.PolicyNumber), caseFile.SubmittedAt,
+                caseFile.Documents.Select(d => d.Content).OfType<string>(), _catalog.Requirements.Risk).Score;
+        return new RoundResult
+        {
+            NewFindings = newFindings,
+            RiskScore = risk,
+            Recommendation = decision.Recommendation,
+            AdditionalDocuments = additional,
+            Reasons = decision.Reasons,
+            Evidence = turns.SelectMany(t => t.Verdict.Evidence).DistinctBy(e => (e.Source, e.Detail)).ToList(),
+        };
+    }
+}

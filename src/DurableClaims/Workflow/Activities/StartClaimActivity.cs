@@ -1,0 +1,68 @@
+using DurableClaims.Agents;
+using DurableClaims.Contracts;
+using DurableClaims.Documents;
+using DurableClaims.Durable;
+using DurableClaims.Policies;
+
+namespace DurableClaims.Workflow.Activities;
+
+/// <summary>Phase 1: works out required and received documents, runs the intake team and creates the session.</summary>
+public sealed class StartClaimActivity : TaskActivity<StartClaimRequest, IntakeResult>
+{
+    private readonly ClaimTeam _team;
+    private readonly PolicyCatalog _catalog;
+    private readonly IDocumentStore _documents;
+    private readonly DocumentReader _reader;
+    private readonly SessionRecorder _recorder;
+
+    /// <summary>Creates the activity.</summary>
+    public StartClaimActivity(ClaimTeam team, PolicyCatalog catalog, IDocumentStore documents, DocumentReader reader, SessionRecorder recorder)
+        => (_team, _catalog, _documents, _reader, _recorder) = (team, catalog, documents, reader, recorder);
+
+    public override async Task<IntakeResult> RunAsync(TaskActivityContext context, StartClaimRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var claim = input.Claim;
+        var required = _catalog.RequiredDocuments(claim.ClaimType);
+
+        // Documents named in the submission, plus any uploaded before the claim started.
+        var received = claim.Documents.Select(d => new ReceivedDocument(d.Type, d.Filename)).ToList();
+        foreach (var stored in await _documents.ListAsync(claim.ClaimId))
+        {
+            if (!received.Any(r => r.Type == stored.Type && r.Filename == stored.Filename))
+            {
+                received.Add(new ReceivedDocument(stored.Type, stored.Filename, stored.Location));
+            }
+        }
+
+        var caseFile = new CaseFile
+        {
+            Claim = claim,
+            SubmittedAt = input.StartedAt,
+            Round = 0,
+            RequiredDocuments = required,
+            Documents = await _reader.ReadAsync(claim.ClaimId, received, CancellationToken.None),
+        };
+        var turns = await _team.RunAsync(ClaimAgents.IntakeTeam, caseFile, CancellationToken.None);
+        var toolEvents = TurnRecording.ToolEvents(claim.ClaimId, "intake", input.StartedAt, turns);
+        var receivedTypes = received.Select(r => r.Type).ToHashSet(StringComparer.Ordinal);
+        await _recorder.RecordAsync(
+            new SessionUpdate
+            {
+                ClaimId = claim.ClaimId,
+                StepKey = "intake",
+                At = input.StartedAt,
+                Status = ClaimStatusCodes.Running,
+                Phase = ClaimPhases.Intake,
+                RequiredDocuments = required,
+                ReceivedDocuments = received,
+                MissingDocuments = required.Where(r => !receivedTypes.Contains(r)).ToList(),
+                Messages = TurnRecording.Messages(caseFile, turns),
+                Event = input.Event,
+            },
+            claim,
+            extraEvents: toolEvents);
+
+        return new IntakeResult(required, received, [input.Event, .. toolEvents]);
+    }
+}

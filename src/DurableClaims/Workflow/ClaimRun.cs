@@ -1,0 +1,158 @@
+using DurableClaims.Contracts;
+using DurableClaims.Domain;
+using DurableClaims.Durable;
+using DurableClaims.Workflow.Activities;
+using Microsoft.Extensions.Logging;
+
+namespace DurableClaims.Workflow;
+
+/// <summary>One execution of <see cref="ClaimOrchestrator"/>: the claim's state and its phases.</summary>
+internal sealed partial class ClaimRun
+{
+    private readonly TaskOrchestrationContext _context;
+    private readonly ClaimSubmission _claim;
+    private readonly ILogger _logger;
+    private readonly List<string> _required = [];
+    private readonly List<ReceivedDocument> _received = [];
+    private readonly List<string> _missing = [];
+    private readonly List<string> _findings = [];
+    private readonly List<EvidenceItem> _evidence = [];
+    private readonly Dictionary<string, string> _requestReasons = new(StringComparer.Ordinal);
+    private readonly List<Task> _deliveries = [];
+    private WorkflowSettings _settings = new();
+    private DateTimeOffset _startedAt;
+    private int _rounds;
+    private int _noProgress;
+    private int _eventSequence;
+    private int _stepSequence;
+    private int _reminders;
+    private double? _risk;
+    private string _status = ClaimStatusCodes.Running;
+    private string _phase = ClaimPhases.Intake;
+    private string? _reason;
+    private string? _awaiting;
+    private string? _recommendation;
+    private IReadOnlyList<string> _agentReasons = [];
+    private DateTimeOffset? _deadline;
+    private Task<DocumentsReceived>? _documentsWait;
+    private Task<AdjusterDecision>? _reviewWait;
+
+    public ClaimRun(TaskOrchestrationContext context, ClaimSubmission claim)
+    {
+        _context = context;
+        _claim = claim;
+        _logger = context.CreateReplaySafeLogger<ClaimOrchestrator>();
+    }
+
+    private DateTimeOffset Now => new(DateTime.SpecifyKind(_context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    public async Task<ClaimOutcome> RunAsync()
+    {
+        _startedAt = Now;
+        Publish();
+        try
+        {
+            var start = NextEvent(ClaimEventTypes.Start, new Dictionary<string, object?>
+            {
+                ["policyNumber"] = _claim.PolicyNumber,
+                ["claimType"] = _claim.ClaimType,
+                ["amount"] = _claim.Amount,
+                ["currency"] = _claim.Currency,
+            });
+            _settings = await _context.CallActivityAsync<WorkflowSettings>(nameof(LoadSettingsActivity), _claim.ClaimId);
+            var intake = await _context.CallActivityAsync<IntakeResult>(
+                nameof(StartClaimActivity), new StartClaimRequest(_claim, _startedAt, start), TaskOptions.FromRetryPolicy(ActivityRetry));
+            _required.AddRange(intake.RequiredDocuments);
+            _received.AddRange(intake.ReceivedDocuments);
+            var receivedTypes = _received.Select(d => d.Type).ToHashSet(StringComparer.Ordinal);
+            _missing.AddRange(_required.Where(r => !receivedTypes.Contains(r)));
+            Notify(intake.Events);
+            WorkflowLog.Started(_logger, _claim.ClaimId, _missing.Count);
+            return await AnalyseAsync();
+        }
+        catch (Exception ex) when (ex is not NonDeterministicOrchestrationException)
+        {
+            return await FailAsync(ex);
+        }
+    }
+
+    private RetryPolicy ActivityRetry => new(_settings.ActivityMaxAttempts, _settings.ActivityFirstRetryInterval, 2.0);
+
+    /// <summary>Document check and analysis rounds until a decision, a stall, max rounds or a timeout.</summary>
+    private async Task<ClaimOutcome> AnalyseAsync()
+    {
+        while (true)
+        {
+            if (_missing.Count > 0 && await AwaitDocumentsAsync() is { } ended)
+            {
+                return ended;
+            }
+
+            if (_rounds >= _settings.MaxRounds)
+            {
+                return await CompleteAsync(ClaimStatusCodes.Timeout, ClaimReasons.MaxRounds);
+            }
+
+            _rounds++;
+            (_status, _phase, _awaiting, _reason, _deadline) = (ClaimStatusCodes.Running, ClaimPhases.Analysis, null, null, null);
+            Publish();
+            var result = await _context.CallActivityAsync<RoundResult>(
+                nameof(RunAnalysisRoundActivity),
+                new RoundRequest
+                {
+                    Claim = _claim,
+                    Round = _rounds,
+                    SubmittedAt = _startedAt,
+                    At = Now,
+                    RequiredDocuments = _required,
+                    ReceivedDocuments = _received,
+                    PreviousFindings = _findings,
+                    Event = NextEvent(ClaimEventTypes.Round, null),
+                },
+                TaskOptions.FromRetryPolicy(ActivityRetry));
+            _findings.AddRange(result.NewFindings);
+            _evidence.AddRange(result.Evidence.Where(e => !_evidence.Contains(e)));
+            _risk = result.RiskScore;
+            Notify(result.Events);
+            WorkflowLog.Round(_logger, _claim.ClaimId, _rounds, result.NewFindings.Count, result.Recommendation ?? "none");
+            if (result.AdditionalDocuments.Count > 0)
+            {
+                foreach (var request in result.AdditionalDocuments)
+                {
+                    _required.Add(request.Type);
+                    _missing.Add(request.Type);
+                    _requestReasons[request.Type] = request.Reason;
+                }
+
+                _noProgress = 0;
+                continue;
+            }
+
+            if (result.Recommendation is not null)
+            {
+                _recommendation = result.Recommendation;
+                _agentReasons = result.Reasons;
+                return await DecideAsync();
+            }
+
+            _noProgress = result.Progress ? 0 : _noProgress + 1;
+            if (_noProgress >= _settings.StallThreshold)
+            {
+                return await CompleteAsync(ClaimStatusCodes.Stalled, ClaimReasons.NoProgress);
+            }
+        }
+    }
+
+    /// <summary>Phase 3: high-risk claims wait for an adjuster when human-in-the-loop is on; the rest are decided now.</summary>
+    private async Task<ClaimOutcome> DecideAsync()
+    {
+        if (_settings.EnableHumanInTheLoop && _risk >= _settings.HighRiskThreshold)
+        {
+            return await AwaitReviewAsync();
+        }
+
+        (_phase, _status) = (ClaimPhases.Decision, ClaimStatusCodes.Running);
+        Publish();
+        return await CompleteAsync(null, null);
+    }
+}

@@ -1,0 +1,140 @@
+using DurableClaims.Configuration;
+using DurableClaims.Contracts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DurableClaims.Workflow;
+
+/// <summary>Applies a <see cref="SessionUpdate"/> to the session store: metadata (with pause accounting), context, messages and the event.</summary>
+/// <remarks>Safe to repeat: message and event ids derive from the step key, and ETag conflicts reload and retry.</remarks>
+public sealed partial class SessionRecorder
+{
+    private const int Attempts = 5;
+    private readonly ISessionStore _store;
+    private readonly ClaimsOptions _options;
+    private readonly ILogger<SessionRecorder> _logger;
+
+    /// <summary>Creates the recorder.</summary>
+    public SessionRecorder(ISessionStore store, IOptions<ClaimsOptions> options, ILogger<SessionRecorder> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _options = options.Value;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>Gets whether sessions are persisted (SESSION_PERSISTENCE_ENABLED).</summary>
+    public bool Enabled => _options.PersistSessions;
+
+    /// <summary>Returns the deterministic id of message <paramref name="index"/> of a step.</summary>
+    public static string MessageId(string claimId, string stepKey, int index)
+        => FormattableString.Invariant($"{claimId}:{stepKey}:{index:D2}");
+
+    /// <summary>Records the update; <paramref name="claim"/> creates the context of a new session, <paramref name="finish"/> adds decision fields.</summary>
+    public async Task RecordAsync(
+        SessionUpdate update,
+        ClaimSubmission? claim = null,
+        Func<SessionContext, SessionContext>? finish = null,
+        IReadOnlyList<NewMessage>? extraMessages = null,
+        IReadOnlyList<ClaimLifecycleEvent>? extraEvents = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (!Enabled)
+        {
+            return;
+        }
+
+        var messages = update.Messages.Concat(extraMessages ?? [])
+            .Select((m, i) => new SessionMessage(MessageId(update.ClaimId, update.StepKey, i), m.Author, m.Role, m.Content, update.At))
+            .ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var snapshot = await _store.LoadAsync(update.ClaimId, cancellationToken);
+            if (snapshot?.Metadata.Archived == true)
+            {
+                // A re-run after the claim was archived: everything was recorded before the archive.
+                return;
+            }
+
+            try
+            {
+                await _store.SaveAsync(Metadata(update, snapshot?.Metadata, claim), Context(update, snapshot?.Context, claim, finish), messages, snapshot?.ETag, cancellationToken);
+                break;
+            }
+            catch (SessionConcurrencyException) when (attempt < Attempts)
+            {
+                LogConflict(_logger, update.ClaimId, attempt);
+            }
+        }
+
+        foreach (var lifecycleEvent in (update.Event is null ? [] : new[] { update.Event }).Concat(extraEvents ?? []))
+        {
+            await _store.AppendEventAsync(lifecycleEvent, cancellationToken);
+        }
+    }
+
+    private static SessionMetadata Metadata(SessionUpdate update, SessionMetadata? previous, ClaimSubmission? claim)
+    {
+        var wasPaused = previous?.Status == ClaimStatusCodes.Paused;
+        var isPaused = update.Status == ClaimStatusCodes.Paused;
+        var pausedSeconds = previous?.PausedSeconds ?? 0;
+        DateTimeOffset? pausedAt = previous?.PausedAt;
+        var pauses = previous?.Pauses ?? 0;
+        if (isPaused && !wasPaused)
+        {
+            pausedAt = update.At;
+            pauses++;
+        }
+        else if (!isPaused && wasPaused)
+        {
+            pausedSeconds += Math.Max(0, (update.At - (pausedAt ?? update.At)).TotalSeconds);
+            pausedAt = null;
+        }
+
+        return new SessionMetadata
+        {
+            ClaimId = update.ClaimId,
+            Status = update.Status,
+            Phase = update.Phase,
+            Reason = update.Reason,
+            PolicyNumber = claim?.PolicyNumber ?? previous?.PolicyNumber,
+            ClaimType = claim?.ClaimType ?? previous?.ClaimType,
+            Amount = claim?.Amount ?? previous?.Amount,
+            Currency = claim?.Currency ?? previous?.Currency,
+            CreatedAt = previous?.CreatedAt ?? update.At,
+            UpdatedAt = update.At,
+            CompletedAt = ClaimStatusCodes.IsTerminal(update.Status) ? update.At : null,
+            Rounds = update.Rounds,
+            PausedAt = pausedAt,
+            PausedSeconds = pausedSeconds,
+            Pauses = pauses,
+        };
+    }
+
+    private static SessionContext? Context(
+        SessionUpdate update, SessionContext? previous, ClaimSubmission? claim, Func<SessionContext, SessionContext>? finish)
+    {
+        var baseline = previous ?? (claim is null ? null : new SessionContext { Claim = claim, Phase = update.Phase });
+        if (baseline is null)
+        {
+            return null;
+        }
+
+        var context = baseline with
+        {
+            Phase = update.Phase,
+            RiskScore = update.RiskScore ?? baseline.RiskScore,
+            RequiredDocuments = update.RequiredDocuments.Count > 0 ? update.RequiredDocuments : baseline.RequiredDocuments,
+            MissingDocuments = update.MissingDocuments,
+            ReceivedDocuments = update.ReceivedDocuments,
+            Findings = update.Findings.Count > 0 ? update.Findings : baseline.Findings,
+            Awaiting = update.Awaiting,
+            DocumentDeadline = update.Deadline,
+        };
+        return finish is null ? context : finish(context);
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Session {ClaimId} changed while saving (attempt {Attempt}); reloading")]
+    private static partial void LogConflict(ILogger logger, string claimId, int attempt);
+}

@@ -1,0 +1,163 @@
+using DurableClaims.Contracts;
+using DurableClaims.Domain;
+
+namespace DurableClaims.Workflow;
+
+/// <summary>The settings a claim runs with, read once by the first activity so replays never see a configuration change.</summary>
+public sealed record WorkflowSettings
+{
+    public bool EnableHumanInTheLoop { get; init; } = true;
+
+    public int MaxRounds { get; init; } = 15;
+
+    public int StallThreshold { get; init; } = 3;
+
+    public TimeSpan ReminderInterval { get; init; } = TimeSpan.FromDays(2);
+
+    public TimeSpan DocumentDeadline { get; init; } = TimeSpan.FromDays(14);
+
+    public TimeSpan ReviewDeadline { get; init; } = TimeSpan.FromDays(14);
+
+    public double HighRiskThreshold { get; init; } = 0.7;
+
+    public int ActivityMaxAttempts { get; init; } = 3;
+
+    public TimeSpan ActivityFirstRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    public bool WebhooksEnabled { get; init; }
+
+    public int WebhookMaxAttempts { get; init; } = 4;
+
+    public TimeSpan WebhookFirstRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>Input of <see cref="Activities.StartClaimActivity"/>.</summary>
+public sealed record StartClaimRequest(ClaimSubmission Claim, DateTimeOffset StartedAt, ClaimLifecycleEvent Event);
+
+/// <summary>Output of <see cref="Activities.StartClaimActivity"/>.</summary>
+public sealed record IntakeResult(
+    IReadOnlyList<string> RequiredDocuments,
+    IReadOnlyList<ReceivedDocument> ReceivedDocuments,
+    IReadOnlyList<ClaimLifecycleEvent> Events);
+
+/// <summary>A message the orchestrator wants in the history (ids are assigned from the step key).</summary>
+public sealed record NewMessage(string Author, string Role, string Content);
+
+/// <summary>A change of a claim's session: status, documents, messages and one lifecycle event.</summary>
+public sealed record SessionUpdate
+{
+    public required string ClaimId { get; init; }
+
+    /// <summary>Gets a key unique within the claim (e.g. <c>pause-2</c>); message ids derive from it, so a re-run adds nothing.</summary>
+    public required string StepKey { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string Phase { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? Awaiting { get; init; }
+
+    public DateTimeOffset? Deadline { get; init; }
+
+    public int Rounds { get; init; }
+
+    public double? RiskScore { get; init; }
+
+    public IReadOnlyList<string> MissingDocuments { get; init; } = [];
+
+    public IReadOnlyList<ReceivedDocument> ReceivedDocuments { get; init; } = [];
+
+    public IReadOnlyList<string> RequiredDocuments { get; init; } = [];
+
+    public IReadOnlyList<string> Findings { get; init; } = [];
+
+    public IReadOnlyList<NewMessage> Messages { get; init; } = [];
+
+    public ClaimLifecycleEvent? Event { get; init; }
+}
+
+/// <summary>Input of <see cref="Activities.RunAnalysisRoundActivity"/>.</summary>
+public sealed record RoundRequest
+{
+    public required ClaimSubmission Claim { get; init; }
+
+    public required int Round { get; init; }
+
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    public IReadOnlyList<string> RequiredDocuments { get; init; } = [];
+
+    public IReadOnlyList<ReceivedDocument> ReceivedDocuments { get; init; } = [];
+
+    public IReadOnlyList<string> PreviousFindings { get; init; } = [];
+
+    public required ClaimLifecycleEvent Event { get; init; }
+}
+
+/// <summary>Output of <see cref="Activities.RunAnalysisRoundActivity"/>: what the team concluded this round.</summary>
+public sealed record RoundResult
+{
+    /// <summary>Gets the findings not seen in earlier rounds.</summary>
+    public IReadOnlyList<string> NewFindings { get; init; } = [];
+
+    public double RiskScore { get; init; }
+
+    /// <summary>Gets <c>approve</c>, <c>deny</c> or null while undecided.</summary>
+    public string? Recommendation { get; init; }
+
+    public IReadOnlyList<DocumentRequest> AdditionalDocuments { get; init; } = [];
+
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
+
+    /// <summary>Gets the round and tool_call events recorded (for webhooks).</summary>
+    public IReadOnlyList<ClaimLifecycleEvent> Events { get; init; } = [];
+
+    /// <summary>Gets whether the round moved the claim forward (new findings, documents or a recommendation).</summary>
+    public bool Progress => NewFindings.Count > 0 || Recommendation is not null || AdditionalDocuments.Count > 0;
+}
+
+/// <summary>Input of <see cref="Activities.CompleteClaimActivity"/>.</summary>
+public sealed record CompletionRequest
+{
+    public required ClaimSubmission Claim { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>Gets the terminal status, or null to decide (approve/deny) from the rules, the recommendation and the adjuster.</summary>
+    public string? Status { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? ErrorMessage { get; init; }
+
+    public int Rounds { get; init; }
+
+    public double? RiskScore { get; init; }
+
+    public string? Recommendation { get; init; }
+
+    /// <summary>Gets the high-risk threshold from the claim's settings snapshot.</summary>
+    public double HighRiskThreshold { get; init; } = 0.7;
+
+    public IReadOnlyList<string> AgentReasons { get; init; } = [];
+
+    public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
+
+    public AdjusterDecision? Adjuster { get; init; }
+
+    public IReadOnlyList<string> MissingDocuments { get; init; } = [];
+
+    public IReadOnlyList<ReceivedDocument> ReceivedDocuments { get; init; } = [];
+
+    public IReadOnlyList<string> Findings { get; init; } = [];
+
+    public required string EventId { get; init; }
+}

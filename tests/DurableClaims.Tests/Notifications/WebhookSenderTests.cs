@@ -1,0 +1,86 @@
+using System.Net;
+using DurableClaims.Configuration;
+using DurableClaims.Contracts;
+using DurableClaims.Notifications;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DurableClaims.Tests.Notifications;
+
+public sealed class WebhookSenderTests
+{
+    private static readonly ClaimLifecycleEvent Paused = new("CLM-W:003", "CLM-W", ClaimEventTypes.Pause, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    private static (WebhookSender Sender, RecordingHandler Handler) Create(HttpStatusCode status, params string[] eventFilter)
+    {
+        var options = new WebhookOptions { Secret = "s3cret" };
+        options.Urls.Add(new Uri("https://hooks.example.com/claims"));
+        foreach (var type in eventFilter)
+        {
+            options.Events.Add(type);
+        }
+
+        var handler = new RecordingHandler(status);
+        return (new WebhookSender(new HandlerFactory(handler), Options.Create(options), TestClaims.Clock(), NullLogger<WebhookSender>.Instance), handler);
+    }
+
+    [Fact]
+    public async Task Send_Event_ShouldPostJsonSignedWithTheSecretAndTimestamp()
+    {
+        var (sender, handler) = Create(HttpStatusCode.OK);
+
+        await sender.SendAsync([Paused], CancellationToken.None);
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal(("CLM-W:003", "pause"), (request.Headers[WebhookSignature.DeliveryHeader], request.Headers[WebhookSignature.EventHeader]));
+        Assert.True(WebhookSignature.Verify("s3cret", long.Parse(request.Headers[WebhookSignature.TimestampHeader], System.Globalization.CultureInfo.InvariantCulture), request.Body, request.Headers[WebhookSignature.SignatureHeader]));
+        Assert.Contains("\"type\":\"pause\"", request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_TamperedBody_ShouldFail()
+    {
+        var signature = WebhookSignature.Compute("s3cret", 1_800_000_000, "{\"status\":\"denied\"}");
+
+        Assert.False(WebhookSignature.Verify("s3cret", 1_800_000_000, "{\"status\":\"approved\"}", signature));
+    }
+
+    [Fact]
+    public async Task Send_ReceiverAnswers500_ShouldThrowSoTheActivityIsRetried()
+    {
+        var (sender, _) = Create(HttpStatusCode.InternalServerError);
+
+        var error = await Assert.ThrowsAsync<WebhookDeliveryException>(() => sender.SendAsync([Paused], CancellationToken.None));
+
+        Assert.Contains("HTTP 500", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_EventTypeNotSubscribed_ShouldPostNothing()
+    {
+        var (sender, handler) = Create(HttpStatusCode.OK, ClaimEventTypes.Complete);
+
+        await sender.SendAsync([Paused], CancellationToken.None);
+
+        Assert.Empty(handler.Requests);
+    }
+
+    private sealed record Captured(Dictionary<string, string> Headers, string Body);
+
+    private sealed class RecordingHandler(HttpStatusCode status) : HttpMessageHandler
+    {
+        public List<Captured> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+            Requests.Add(new Captured(headers, await request.Content!.ReadAsStringAsync(cancellationToken)));
+            return new HttpResponseMessage(status);
+        }
+    }
+
+    private sealed class HandlerFactory(HttpMessageHandler handler) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
+    }
+}
