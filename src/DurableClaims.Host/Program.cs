@@ -1,6 +1,10 @@
+using DurableClaims.Host.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDurableClaimsHost();
+
 var app = builder.Build();
-app.MapGet("/api/health", () => Results.Ok(new { status = "Healthy" }));
+app.MapDurableClaimsHost();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the host's tests.</summary>

@@ -1,0 +1,82 @@
+using DurableClaims.Api;
+using DurableClaims.Contracts;
+using DurableClaims.Host.Extensions;
+using DurableClaims.Host.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DurableClaims.Host.Apis;
+
+/// <summary>The <c>/api/claims</c> routes; each handler only translates HTTP to <see cref="ClaimsApiService"/> and back.</summary>
+public static class ClaimsApi
+{
+    public static RouteGroupBuilder MapClaimsApi(this RouteGroupBuilder api)
+    {
+        var claims = api.MapGroup(string.Empty).WithTags("Claims");
+        claims.MapPost(ApiRoutes.Claims, StartAsync).WithName("StartClaim")
+            .DescribesBody<ClaimSubmission>("application/json", "text/markdown")
+            .Produces<ManagementPayload>(202).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
+        claims.MapGet(ApiRoutes.Claim, async (string claimId, HttpRequest request, ClaimsApiService service, CancellationToken ct)
+            => (await service.GetClaimAsync(claimId, HttpCallContext.From(request), ct)).ToHttp())
+            .WithName("GetClaim").Produces<ClaimStatusView>().ProducesProblem(404);
+        claims.MapPost(ApiRoutes.ClaimDocuments, DocumentsApi.SubmitAsync).WithName("SubmitDocuments")
+            .DescribesBody<DocumentsRequest>("application/json", "multipart/form-data")
+            .Produces<DocumentsAccepted>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(415);
+        claims.MapGet(ApiRoutes.Claims, ListAsync).WithName("ListClaims").Produces<ClaimStatusView[]>().ProducesValidationProblem();
+        claims.MapGet(ApiRoutes.ClaimHistory, async (string claimId, ClaimsApiService service, CancellationToken ct)
+            => (await service.GetHistoryAsync(claimId, ct)).ToHttp())
+            .WithName("GetClaimHistory").Produces<HistoryMessageView[]>().ProducesProblem(404);
+        claims.MapGet(ApiRoutes.ClaimEvents, async (string claimId, ClaimsApiService service, CancellationToken ct)
+            => (await service.GetEventsAsync(claimId, ct)).ToHttp())
+            .WithName("GetClaimEvents").Produces<ClaimLifecycleEvent[]>().ProducesProblem(404);
+        claims.MapGet(ApiRoutes.ClaimPackage, async (string claimId, ClaimsApiService service, CancellationToken ct)
+            => (await service.GetPackageAsync(claimId, ct)).ToHttp())
+            .WithName("GetDecisionPackage").Produces<DecisionPackageView>().ProducesProblem(404);
+        claims.MapPost(ApiRoutes.ClaimReview, async (string claimId, ReviewRequest review, ClaimsApiService service, CancellationToken ct)
+            => (await service.ReviewAsync(claimId, review, ct)).ToHttp())
+            .WithName("ReviewClaim").Produces<ReviewAccepted>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        claims.MapDelete(ApiRoutes.Claim, async (string claimId, ClaimsApiService service, CancellationToken ct)
+            => (await service.DeleteClaimAsync(claimId, ct)).ToHttp())
+            .WithName("DeleteClaim").Produces<ClaimDeleted>().ProducesProblem(404).ProducesProblem(409);
+        return api;
+    }
+
+    private static async Task<IResult> StartAsync(HttpRequest request, HostSettings settings, ClaimsApiService service, CancellationToken ct)
+    {
+        if (!ClaimsApiService.IsClaimContentType(request.ContentType))
+        {
+            return ApiResultHttp.Problem(ApiResultKind.UnsupportedMediaType, new ApiProblem(
+                "Unsupported media type", $"Content type '{request.ContentType}' is not supported; send application/json or text/markdown."));
+        }
+
+        var body = await HttpCallContext.ReadBodyAsync(request, settings.MaxClaimBytes, ct);
+        if (body is null)
+        {
+            return ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"A claim may be at most {settings.MaxClaimBytes} bytes."));
+        }
+
+        var result = await service.StartClaimAsync(body, request.ContentType, HttpCallContext.From(request), ct);
+        return result.IsSuccess
+            ? TypedResults.Accepted(result.Location, result.Value)
+            : result.ToHttp();
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context, string? status, string? createdFrom, string? createdTo, string? top, string? claimIdPrefix,
+        [FromHeader(Name = ApiRoutes.ContinuationTokenHeader)] string? continuationToken,
+        ClaimsApiService service, CancellationToken ct)
+    {
+        var result = await service.ListClaimsAsync(
+            new ClaimListRequest(status, createdFrom, createdTo, top, continuationToken, claimIdPrefix), HttpCallContext.From(context.Request), ct);
+        if (!result.IsSuccess)
+        {
+            return result.ToHttp();
+        }
+
+        if (result.Value!.ContinuationToken is { } token)
+        {
+            context.Response.Headers[ApiRoutes.ContinuationTokenHeader] = token;
+        }
+
+        return TypedResults.Ok(result.Value.Claims);
+    }
+}

@@ -1,0 +1,49 @@
+using DurableClaims.Api;
+using DurableClaims.Host.Http;
+using Microsoft.Extensions.Options;
+
+namespace DurableClaims.Host.Apis;
+
+/// <summary><c>POST /api/claims/{claimId}/documents</c>: JSON with base64 content, or multipart (each file part's name is its document type).</summary>
+public static class DocumentsApi
+{
+    public static async Task<IResult> SubmitAsync(
+        string claimId, HttpRequest request, ClaimsApiService service, IOptions<ClaimsApiOptions> options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        var call = HttpCallContext.From(request);
+        if (request.HasJsonContentType())
+        {
+            // Base64 inflates content by 4/3; the transport limit (Kestrel) bounds the whole body.
+            var body = await HttpCallContext.ReadBodyAsync(request, (options.Value.MaxDocumentBytes * options.Value.MaxDocumentsPerRequest * 4 / 3) + 64 * 1024, ct);
+            return body is null
+                ? ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", "The documents request is too large."))
+                : (await service.SubmitDocumentsJsonAsync(claimId, body, call, ct)).ToHttp();
+        }
+
+        if (!request.HasFormContentType || !(request.ContentType ?? string.Empty).StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiResultHttp.Problem(ApiResultKind.UnsupportedMediaType, new ApiProblem(
+                "Unsupported media type", $"Content type '{request.ContentType}' is not supported; send application/json or multipart/form-data."));
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        var uploads = new List<DocumentUpload>();
+        foreach (var file in form.Files)
+        {
+            if (file.Length > options.Value.MaxDocumentBytes)
+            {
+                return ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem(
+                    "Payload too large", $"Document '{file.FileName}' is larger than the limit of {options.Value.MaxDocumentBytes} bytes; nothing was stored."));
+            }
+
+            using var content = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(content, ct);
+            uploads.Add(new DocumentUpload(file.Name, Path.GetFileName(file.FileName), content.ToArray()));
+        }
+
+        return (await service.SubmitDocumentsAsync(claimId, uploads, "http", call, ct)).ToHttp();
+    }
+}

@@ -1,0 +1,89 @@
+using DurableClaims.Api;
+using DurableClaims.Api.Management;
+using DurableClaims.Host.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DurableClaims.Host.Apis;
+
+/// <summary>Durable Functions' built-in management API (<c>/runtime/webhooks/durabletask</c>) over the embedded engine.</summary>
+public static class DurableManagementApi
+{
+    /// <summary>How long a poller should wait before asking again (Functions uses 10 s too).</summary>
+    private const string RetryAfterSeconds = "10";
+
+    public static IEndpointRouteBuilder MapDurableManagementApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(string.Empty).WithTags("Durable management");
+        group.MapGet(ApiRoutes.Instance, GetStatusAsync).WithName("GetInstanceStatus")
+            .Produces<DurableStatusPayload>(200).Produces<DurableStatusPayload>(202).ProducesProblem(404);
+        group.MapPost(ApiRoutes.RaiseEvent, RaiseEventAsync).WithName("RaiseEvent")
+            .Produces(202).ProducesProblem(400).ProducesProblem(404).ProducesProblem(410);
+        group.MapPost(ApiRoutes.Terminate, (string instanceId, string? reason, DurableManagementService service, CancellationToken ct)
+            => ControlAsync(service, instanceId, InstanceOperation.Terminate, reason, ct)).WithName("TerminateInstance");
+        group.MapPost(ApiRoutes.Suspend, (string instanceId, string? reason, DurableManagementService service, CancellationToken ct)
+            => ControlAsync(service, instanceId, InstanceOperation.Suspend, reason, ct)).WithName("SuspendInstance");
+        group.MapPost(ApiRoutes.Resume, (string instanceId, string? reason, DurableManagementService service, CancellationToken ct)
+            => ControlAsync(service, instanceId, InstanceOperation.Resume, reason, ct)).WithName("ResumeInstance");
+        group.MapDelete(ApiRoutes.Instance, PurgeAsync).WithName("PurgeInstanceHistory")
+            .Produces<PurgeHistoryResult>(200).ProducesProblem(404).ProducesProblem(409);
+        group.MapGet(ApiRoutes.Instances, ListAsync).WithName("ListInstances")
+            .Produces<DurableStatusPayload[]>(200).ProducesProblem(400);
+        return routes;
+    }
+
+    private static async Task<IResult> GetStatusAsync(
+        HttpContext context, string instanceId, bool? showHistory, bool? showHistoryOutput, bool? showInput,
+        DurableManagementService service, CancellationToken ct)
+    {
+        var result = await service.GetStatusAsync(instanceId, showHistory ?? false, showHistoryOutput ?? false, showInput ?? true, ct);
+        if (result.Kind != ApiResultKind.Accepted)
+        {
+            return result.ToHttp();
+        }
+
+        context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return TypedResults.Accepted(context.Request.GetEncodedUrl(), result.Value);
+    }
+
+    private static async Task<IResult> RaiseEventAsync(
+        HttpRequest request, string instanceId, string eventName, DurableManagementService service, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(ct);
+        var isJson = request.HasJsonContentType();
+        var result = await service.RaiseEventAsync(instanceId, eventName, isJson, body, ct);
+        return result.IsSuccess ? TypedResults.Accepted((string?)null) : result.ToHttp();
+    }
+
+    private static async Task<IResult> ControlAsync(
+        DurableManagementService service, string instanceId, InstanceOperation operation, string? reason, CancellationToken ct)
+    {
+        var result = await service.ControlAsync(instanceId, operation, reason, ct);
+        return result.IsSuccess ? TypedResults.Accepted((string?)null) : result.ToHttp();
+    }
+
+    private static async Task<IResult> PurgeAsync(string instanceId, DurableManagementService service, CancellationToken ct)
+        => (await service.PurgeAsync(instanceId, ct)).ToHttp();
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context,
+        string? runtimeStatus, string? createdTimeFrom, string? createdTimeTo, string? instanceIdPrefix, string? top, bool? showInput,
+        [FromHeader(Name = ApiRoutes.ContinuationTokenHeader)] string? continuationToken,
+        DurableManagementService service, CancellationToken ct)
+    {
+        var request = new InstanceListRequest(runtimeStatus, createdTimeFrom, createdTimeTo, instanceIdPrefix, top, showInput ?? false, continuationToken);
+        var result = await service.ListAsync(request, ct);
+        if (!result.IsSuccess)
+        {
+            return result.ToHttp();
+        }
+
+        if (result.Value!.ContinuationToken is { } token)
+        {
+            context.Response.Headers[ApiRoutes.ContinuationTokenHeader] = token;
+        }
+
+        return TypedResults.Ok(result.Value.Items);
+    }
+}

@@ -1,0 +1,17 @@
+using DurableClaims.Api;
+
+namespace DurableClaims.Host.Apis;
+
+/// <summary><c>GET /api/health</c>: anonymous liveness probe.</summary>
+public static class HealthApi
+{
+    public static RouteGroupBuilder MapHealthApi(this RouteGroupBuilder api)
+    {
+        api.MapGet(ApiRoutes.Health, () => TypedResults.Ok(new HealthReport("Healthy", typeof(HealthApi).Assembly.GetName().Version?.ToString() ?? "0.0.0")))
+            .WithName("Health").WithTags("Health");
+        return api;
+    }
+}
+
+/// <summary>Body of the health probe.</summary>
+public sealed record HealthReport(string Status, string Version);

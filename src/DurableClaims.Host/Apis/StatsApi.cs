@@ -1,0 +1,15 @@
+using DurableClaims.Api;
+using DurableClaims.Host.Http;
+
+namespace DurableClaims.Host.Apis;
+
+/// <summary><c>GET /api/stats</c>: claim statistics.</summary>
+public static class StatsApi
+{
+    public static RouteGroupBuilder MapStatsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet(ApiRoutes.Stats, async (ClaimsApiService service, CancellationToken ct) => (await service.GetStatsAsync(ct)).ToHttp())
+            .WithName("GetStats").WithTags("Claims");
+        return api;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json.Serialization;
+using DurableClaims.Api;
+using DurableClaims.Configuration;
+using DurableClaims.Durable;
+using DurableClaims.Workflow;
+using DurableClaims.Host.Security;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace DurableClaims.Host.Extensions;
+
+/// <summary>Composition of the local host: engine, workflow, API service, keys, problem details, OpenAPI, telemetry, limits.</summary>
+public static partial class HostBuilderExtensions
+{
+    /// <summary>Registers everything the host needs; <c>Program.cs</c> calls only this and <see cref="HostAppExtensions.MapDurableClaimsHost"/>.</summary>
+    public static WebApplicationBuilder AddDurableClaimsHost(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = HostSettings.From(builder.Configuration);
+        Directory.CreateDirectory(settings.DataDirectory);
+
+        // One data directory for engine and workflow, whichever way it was given (--data-dir, DURABLECLAIMS_DATA).
+        builder.Configuration.AddInMemoryCollection(
+        [
+            new("Claims:DataDirectory", settings.DataDirectory),
+            new($"{DurableEngineOptions.SectionName}:DataDirectory", settings.DataDirectory),
+        ]);
+        builder.Services.AddSingleton(settings);
+        RestrictToLoopbackWithoutKeys(builder, settings);
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
+
+        // The embedded engine's client reads SQLite synchronously; under many concurrent status polls
+        // the default pool (one thread per core, slow injection) starves and p99 latency jumps to
+        // seconds. A higher floor keeps reads from queueing behind each other.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, settings.MinWorkerThreads), io);
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+        });
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "DurableClaims API";
+            document.Info.Description = "Claims workflow API and Durable Functions-compatible management API. Keys: x-functions-key header or ?code=.";
+            return Task.CompletedTask;
+        }));
+        builder.AddDurableClaimsTelemetry();
+
+        builder.Services.AddDurableEngine(registry => registry.AddClaimsWorkflow());
+        builder.Services.AddDurableClaims(builder.Configuration);
+        builder.Services.AddClaimsApi(builder.Configuration).AddEmbeddedRuntimeClient().AddUploadListener();
+        builder.Services.AddHostedService<StartupReport>();
+        return builder;
+    }
+
+    private static void RestrictToLoopbackWithoutKeys(WebApplicationBuilder builder, HostSettings settings)
+    {
+        if (settings.KeysRequired)
+        {
+            return;
+        }
+
+        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+        var ports = builder.Configuration["HTTP_PORTS"] ?? builder.Configuration["ASPNETCORE_HTTP_PORTS"];
+        if (string.IsNullOrWhiteSpace(urls) && !string.IsNullOrWhiteSpace(ports))
+        {
+            // HTTP_PORTS binds every interface; turn it into loopback URLs instead.
+            urls = string.Join(';', ports.Split([';', ','], StringSplitOptions.RemoveEmptyEntries).Select(p => $"http://127.0.0.1:{p.Trim()}"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(urls))
+        {
+            builder.WebHost.UseUrls(LoopbackBinding.Restrict(urls).Urls);
+        }
+    }
+
+    /// <summary>Says at start where the host listens and whether keys are required.</summary>
+    private sealed partial class StartupReport(
+        HostSettings settings, Microsoft.AspNetCore.Hosting.Server.IServer server, IHostApplicationLifetime lifetime, ILogger<StartupReport> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            lifetime.ApplicationStarted.Register(() =>
+            {
+                var addresses = string.Join(", ", server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
+                if (settings.KeysRequired)
+                {
+                    Log.KeysRequired(logger, addresses, settings.Keys.Count, settings.DataDirectory);
+                }
+                else
+                {
+                    Log.LoopbackOnly(logger, addresses, settings.DataDirectory);
+                }
+            });
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private static partial class Log
+        {
+            [LoggerMessage(EventId = 4201, Level = LogLevel.Warning,
+                Message = "No API key configured (Host:Keys / DURABLECLAIMS_API_KEYS): the host binds loopback only and answers loopback callers only. Listening on {Addresses}; data in {DataDirectory}")]
+            public static partial void LoopbackOnly(ILogger logger, string addresses, string dataDirectory);
+
+            [LoggerMessage(EventId = 4202, Level = LogLevel.Information,
+                Message = "Listening on {Addresses}; {KeyCount} API key(s) required on every route but /api/health; data in {DataDirectory}")]
+            public static partial void KeysRequired(ILogger logger, string addresses, int keyCount, string dataDirectory);
+        }
+    }
+}

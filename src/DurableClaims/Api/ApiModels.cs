@@ -1,0 +1,111 @@
+using DurableClaims.Contracts;
+
+namespace DurableClaims.Api;
+
+/// <summary>Where the caller reached the API: the base URL for absolute links, and the key to carry into them (as Functions does).</summary>
+/// <param name="BaseUrl">Scheme, host and path base, e.g. <c>http://127.0.0.1:5080</c>.</param>
+/// <param name="Code">The function key the caller used, appended as <c>?code=</c> to management URLs; null when none.</param>
+public sealed record ApiCallContext(string BaseUrl, string? Code = null)
+{
+    /// <summary>Makes an absolute URL from an absolute path.</summary>
+    public string Url(string path, bool withCode = true)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var url = BaseUrl.TrimEnd('/') + path;
+        return withCode && !string.IsNullOrEmpty(Code)
+            ? url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "code=" + Uri.EscapeDataString(Code)
+            : url;
+    }
+}
+
+/// <summary>The Durable-style management payload returned when a claim starts (Durable Functions field names).</summary>
+public sealed record ManagementPayload(
+    string Id,
+    string StatusQueryGetUri,
+    string SendEventPostUri,
+    string TerminatePostUri,
+    string PurgeHistoryDeleteUri,
+    string SuspendPostUri,
+    string ResumePostUri)
+{
+    /// <summary>Builds the payload as Functions' CreateHttpManagementPayload does, with its <c>{eventName}</c>/<c>{text}</c> placeholders.</summary>
+    public static ManagementPayload For(string instanceId, ApiCallContext call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        string Path(string template) => ApiRoutes.InstancePath(template, instanceId);
+        return new ManagementPayload(
+            instanceId,
+            call.Url(Path(ApiRoutes.Instance)),
+            call.Url(Path(ApiRoutes.Instance) + "/raiseEvent/{eventName}"),
+            call.Url(Path(ApiRoutes.Terminate) + "?reason={text}"),
+            call.Url(Path(ApiRoutes.Instance)),
+            call.Url(Path(ApiRoutes.Suspend) + "?reason={text}"),
+            call.Url(Path(ApiRoutes.Resume) + "?reason={text}"));
+    }
+}
+
+/// <summary>The claim status object of <c>GET /api/claims/{claimId}</c> (issue 4's field list).</summary>
+public sealed record ClaimStatusView
+{
+    public required string ClaimId { get; init; }
+
+    /// <summary>Gets running, paused, approved, denied, stalled, timeout or error.</summary>
+    public required string Status { get; init; }
+
+    public string? Reason { get; init; }
+
+    /// <summary>Gets the Durable runtime status (Running, Completed, ...), or null once the instance was purged.</summary>
+    public string? RuntimeStatus { get; init; }
+
+    public string? Phase { get; init; }
+
+    public IReadOnlyList<string> MissingDocuments { get; init; } = [];
+
+    public IReadOnlyList<string> ReceivedDocuments { get; init; } = [];
+
+    public double? RiskScore { get; init; }
+
+    public int Rounds { get; init; }
+
+    public DateTimeOffset CreatedTime { get; init; }
+
+    public DateTimeOffset LastUpdatedTime { get; init; }
+
+    public ClaimDecision? Decision { get; init; }
+
+    /// <summary>Gets where the customer uploads documents while the claim waits for them (SAS URL or the documents route).</summary>
+    public string? UploadUrl { get; init; }
+}
+
+/// <summary>A document handed to the API: type, file name and optional content.</summary>
+public sealed record DocumentUpload(string? Type, string? Filename, byte[]? Content);
+
+/// <summary>The body of <c>POST /api/claims/{claimId}/documents</c> as JSON.</summary>
+public sealed record DocumentsRequest(IReadOnlyList<DocumentItem>? Documents);
+
+/// <summary>One document in a JSON documents request; content is optional base64.</summary>
+public sealed record DocumentItem(string? Type, string? Filename, string? ContentBase64);
+
+/// <summary>What a documents submission did.</summary>
+public sealed record DocumentsAccepted(string ClaimId, IReadOnlyList<ReceivedDocument> Documents, string StatusUri);
+
+/// <summary>The body of <c>POST /api/claims/{claimId}/review</c>.</summary>
+public sealed record ReviewRequest(string? Decision, string? Adjuster, string? Notes);
+
+/// <summary>What a review submission did.</summary>
+public sealed record ReviewAccepted(string ClaimId, string Decision, string Adjuster);
+
+/// <summary>A claims list query as received (strings before validation).</summary>
+public sealed record ClaimListRequest(string? Status, string? CreatedFrom, string? CreatedTo, string? Top, string? ContinuationToken, string? ClaimIdPrefix = null);
+
+/// <summary>One page of claims.</summary>
+public sealed record ClaimListPage(IReadOnlyList<ClaimStatusView> Claims, string? ContinuationToken);
+
+/// <summary>One chat message of a claim's history.</summary>
+public sealed record HistoryMessageView(string Id, string Author, string Role, string Content, DateTimeOffset Timestamp);
+
+/// <summary>The decision package of a decided claim.</summary>
+public sealed record DecisionPackageView(string ClaimId, string Status, string? Reason, ClaimDecision? Decision, string? PackageFileName, string? PackageMarkdown);
+
+/// <summary>What deleting a claim removed.</summary>
+public sealed record ClaimDeleted(string ClaimId, bool Terminated, int InstancesDeleted, bool SessionDeleted, int DocumentsDeleted);

@@ -1,0 +1,107 @@
+using DurableClaims.Api.Runtime;
+using DurableClaims.Contracts;
+
+namespace DurableClaims.Api;
+
+/// <content>Commands: adjuster review and delete.</content>
+public sealed partial class ClaimsApiService
+{
+    /// <summary>Raises AdjusterDecision for a claim that waits for review; Conflict otherwise.</summary>
+    public async Task<ApiResult<ReviewAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (!AdjusterDecisions.IsValid(request.Decision))
+        {
+            errors["decision"] = [$"Must be '{AdjusterDecisions.Approve}' or '{AdjusterDecisions.Deny}'."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Adjuster))
+        {
+            errors["adjuster"] = ["Required: who decides."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiResult.Invalid<ReviewAccepted>(errors);
+        }
+
+        var instance = ClaimIds.IsValid(claimId) ? await runtime.GetAsync(claimId, true, cancellationToken) : null;
+        if (instance is null)
+        {
+            return UnknownClaim<ReviewAccepted>(claimId);
+        }
+
+        var progress = ClaimStatusMapper.ReadProgress(instance);
+        if (!instance.IsRunning || progress?.Awaiting != ClaimAwaiting.Review)
+        {
+            var status = ClaimStatusMapper.FromInstance(instance).Status;
+            return ApiResult.Conflict<ReviewAccepted>($"Claim '{claimId}' is not awaiting review (status: {status}).");
+        }
+
+        var decision = request.Decision!.ToLowerInvariant();
+        var payload = new AdjusterDecision(decision, request.Adjuster!.Trim(), request.Notes);
+        var outcome = await runtime.RaiseEventAsync(claimId, ClaimWorkflow.Events.AdjusterDecision, payload, cancellationToken);
+        if (outcome != RuntimeOutcome.Done)
+        {
+            return ApiResult.Conflict<ReviewAccepted>($"Claim '{claimId}' finished before the review arrived.");
+        }
+
+        Log.ReviewReceived(logger, payload.Adjuster, decision, claimId);
+        return ApiResult.Accepted<ReviewAccepted>(new ReviewAccepted(claimId, decision, payload.Adjuster), ApiRoutes.AppPath(ApiRoutes.Claim, claimId));
+    }
+
+    /// <summary>Terminates the claim if it runs, then purges its instance, session and documents.</summary>
+    public async Task<ApiResult<ClaimDeleted>> DeleteClaimAsync(string claimId, CancellationToken cancellationToken = default)
+    {
+        if (!ClaimIds.IsValid(claimId))
+        {
+            return UnknownClaim<ClaimDeleted>(claimId);
+        }
+
+        var instance = await runtime.GetAsync(claimId, false, cancellationToken);
+        var terminated = false;
+        if (instance is { IsRunning: true })
+        {
+            terminated = await runtime.TerminateAsync(claimId, "deleted", cancellationToken) == RuntimeOutcome.Done;
+            if (!await WaitUntilStoppedAsync(claimId, cancellationToken))
+            {
+                Log.TerminateTimedOut(logger, claimId, _options.DeleteTimeout);
+                return ApiResult.Conflict<ClaimDeleted>($"Claim '{claimId}' was terminated but has not stopped yet; try again shortly.");
+            }
+        }
+
+        var purged = instance is not null && await runtime.PurgeAsync(claimId, cancellationToken) == RuntimeOutcome.Done ? 1 : 0;
+        var sessionDeleted = await sessions.DeleteAsync(claimId, cancellationToken);
+        var documentsDeleted = await documents.DeleteAllAsync(claimId, cancellationToken);
+        if (instance is null && !sessionDeleted && documentsDeleted == 0)
+        {
+            return UnknownClaim<ClaimDeleted>(claimId);
+        }
+
+        Log.ClaimDeleted(logger, claimId, terminated, documentsDeleted);
+        return ApiResult.Ok<ClaimDeleted>(new ClaimDeleted(claimId, terminated, purged, sessionDeleted, documentsDeleted));
+    }
+
+    private async Task<bool> WaitUntilStoppedAsync(string claimId, CancellationToken cancellationToken)
+    {
+        var deadline = timeProvider.GetUtcNow() + _options.DeleteTimeout;
+        var delay = TimeSpan.FromMilliseconds(20);
+        while (true)
+        {
+            var current = await runtime.GetAsync(claimId, false, cancellationToken);
+            if (current is null || !current.IsRunning)
+            {
+                return true;
+            }
+
+            if (timeProvider.GetUtcNow() >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(delay, timeProvider, cancellationToken);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));
+        }
+    }
+}

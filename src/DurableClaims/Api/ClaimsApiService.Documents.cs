@@ -1,0 +1,161 @@
+using System.Text.Json;
+using DurableClaims.Api.Intake;
+using DurableClaims.Api.Runtime;
+using DurableClaims.Contracts;
+
+namespace DurableClaims.Api;
+
+/// <content>Document submission: store the content, then raise DocumentsReceived.</content>
+public sealed partial class ClaimsApiService
+{
+    private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Submits documents given as JSON <c>{ "documents": [ { "type", "filename", "contentBase64" } ] }</c>.</summary>
+    public async Task<ApiResult<DocumentsAccepted>> SubmitDocumentsJsonAsync(
+        string claimId, string json, ApiCallContext call, CancellationToken cancellationToken = default)
+    {
+        DocumentsRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<DocumentsRequest>(json, RequestJson);
+        }
+        catch (JsonException ex)
+        {
+            return ApiResult.Invalid<DocumentsAccepted>("$", $"The body is not valid JSON: {ex.Message}");
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var uploads = new List<DocumentUpload>();
+        var items = request?.Documents ?? [];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item is null)
+            {
+                errors[$"documents[{i}]"] = ["Each document must be an object with a type and a filename."];
+                continue;
+            }
+
+            byte[]? content = null;
+            if (item.ContentBase64 is { } base64)
+            {
+                // Checked before decoding so that an oversized body is refused without allocating it twice.
+                if (base64.Length / 4L * 3 > _options.MaxDocumentBytes + 3)
+                {
+                    return TooLarge(item.Filename);
+                }
+
+                try
+                {
+                    content = Convert.FromBase64String(base64);
+                }
+                catch (FormatException)
+                {
+                    errors[$"documents[{i}].contentBase64"] = ["Must be base64."];
+                }
+            }
+
+            uploads.Add(new DocumentUpload(item.Type, item.Filename, content));
+        }
+
+        return errors.Count > 0
+            ? ApiResult.Invalid<DocumentsAccepted>(errors, "The documents have invalid fields; nothing was stored.")
+            : await SubmitDocumentsAsync(claimId, uploads, "http", call, cancellationToken);
+    }
+
+    /// <summary>Stores each document's content at <c>{claimId}/{type}/{filename}</c> and raises DocumentsReceived once for the batch.</summary>
+    public async Task<ApiResult<DocumentsAccepted>> SubmitDocumentsAsync(
+        string claimId, IReadOnlyList<DocumentUpload> uploads, string source, ApiCallContext call, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uploads);
+        ArgumentNullException.ThrowIfNull(call);
+        var invalid = Validate(uploads);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (!ClaimIds.IsValid(claimId))
+        {
+            return UnknownClaim<DocumentsAccepted>(claimId);
+        }
+
+        // Checked before storing anything: documents for an unknown or finished claim are not kept.
+        var instance = await runtime.GetAsync(claimId, false, cancellationToken);
+        if (instance is null)
+        {
+            return UnknownClaim<DocumentsAccepted>(claimId);
+        }
+
+        if (!instance.IsRunning)
+        {
+            return ApiResult.Gone<DocumentsAccepted>($"Claim '{claimId}' has already finished ({instance.RuntimeStatus}).");
+        }
+
+        var received = new List<ReceivedDocument>();
+        foreach (var upload in uploads)
+        {
+            string? location = null;
+            if (upload.Content is not null)
+            {
+                using var stream = new MemoryStream(upload.Content, writable: false);
+                var stored = await documents.SaveAsync(claimId, upload.Type!, upload.Filename!, stream, cancellationToken);
+                location = stored.Location;
+
+                // The blob listener and Event Grid will report this blob too; the receipt makes them skip it.
+                await receipts.TryAddAsync(IntakeReceipt.KeyFor(BlobPath.Name(claimId, upload.Type!, upload.Filename!), stored.ETag), cancellationToken);
+            }
+
+            received.Add(new ReceivedDocument(upload.Type!, upload.Filename!, location));
+        }
+
+        var outcome = await runtime.RaiseEventAsync(claimId, ClaimWorkflow.Events.DocumentsReceived, new DocumentsReceived(received, source), cancellationToken);
+        if (outcome != RuntimeOutcome.Done)
+        {
+            return outcome == RuntimeOutcome.NotFound
+                ? UnknownClaim<DocumentsAccepted>(claimId)
+                : ApiResult.Gone<DocumentsAccepted>($"Claim '{claimId}' finished before the documents arrived.");
+        }
+
+        Log.DocumentsReceived(logger, received.Count, claimId, source);
+        var statusPath = ApiRoutes.AppPath(ApiRoutes.Claim, claimId);
+        return ApiResult.Accepted<DocumentsAccepted>(new DocumentsAccepted(claimId, received, call.Url(statusPath, false)), statusPath);
+    }
+
+    private ApiResult<DocumentsAccepted>? Validate(IReadOnlyList<DocumentUpload> uploads)
+    {
+        if (uploads.Count == 0)
+        {
+            return ApiResult.Invalid<DocumentsAccepted>("documents", "At least one document is required.");
+        }
+
+        if (uploads.Count > _options.MaxDocumentsPerRequest)
+        {
+            return ApiResult.Invalid<DocumentsAccepted>("documents", $"At most {_options.MaxDocumentsPerRequest} documents per request.");
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var i = 0; i < uploads.Count; i++)
+        {
+            if (!ClaimIds.IsSafeSegment(uploads[i].Type))
+            {
+                errors[$"documents[{i}].type"] = ["Required; letters, digits, '-', '_', '.', ' ' and parentheses only."];
+            }
+
+            if (!ClaimIds.IsSafeSegment(uploads[i].Filename))
+            {
+                errors[$"documents[{i}].filename"] = ["Required; a plain file name (no folders, no '..')."];
+            }
+
+            if (uploads[i].Content is { } content && content.LongLength > _options.MaxDocumentBytes)
+            {
+                return TooLarge(uploads[i].Filename);
+            }
+        }
+
+        return errors.Count > 0 ? ApiResult.Invalid<DocumentsAccepted>(errors, "The documents have invalid fields; nothing was stored.") : null;
+    }
+
+    private ApiResult<DocumentsAccepted> TooLarge(string? filename)
+        => ApiResult.TooLarge<DocumentsAccepted>($"Document '{filename}' is larger than the limit of {_options.MaxDocumentBytes} bytes; nothing was stored.");
+}

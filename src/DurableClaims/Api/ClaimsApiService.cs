@@ -1,0 +1,127 @@
+using DurableClaims.Api.Intake;
+using DurableClaims.Api.Runtime;
+using DurableClaims.Contracts;
+using DurableClaims.Sessions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DurableClaims.Api;
+
+/// <summary>The claims API without HTTP: the local host, the CLI and the Functions app call it and only translate its results.</summary>
+public sealed partial class ClaimsApiService(
+    IClaimsRuntimeClient runtime,
+    ISessionStore sessions,
+    IDocumentStore documents,
+    IIntakeReceiptStore receipts,
+    ClaimStatisticsService statistics,
+    IOptions<ClaimsApiOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ClaimsApiService> logger)
+{
+    private readonly ClaimsApiOptions _options = options.Value;
+
+    /// <summary>Returns whether a content type is accepted for a claim submission (JSON or Markdown).</summary>
+    public static bool IsClaimContentType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return false;
+        }
+
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/markdown", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/x-markdown", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Validates and starts a claim: Accepted with the management payload, Invalid per field, Conflict while the id runs.</summary>
+    public async Task<ApiResult<ManagementPayload>> StartClaimAsync(
+        string content, string? contentType, ApiCallContext call, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (!IsClaimContentType(contentType))
+        {
+            return ApiResult.Unsupported<ManagementPayload>(
+                $"Content type '{contentType}' is not supported; send application/json or text/markdown.");
+        }
+
+        var parsed = ClaimInputParser.Parse(content, contentType, timeProvider);
+        if (!parsed.IsValid)
+        {
+            return ApiResult.Invalid<ManagementPayload>(parsed.Errors, "The claim has invalid fields; nothing was stored.");
+        }
+
+        var claimId = parsed.Submission.ClaimId;
+        var outcome = await runtime.ScheduleAsync(ClaimWorkflow.OrchestratorName, claimId, parsed.Submission, cancellationToken);
+        if (outcome == RuntimeOutcome.StillRunning)
+        {
+            var payload = ManagementPayload.For(claimId, call);
+            return ApiResult.Conflict<ManagementPayload>(
+                $"Claim '{claimId}' is still running.",
+                new Dictionary<string, object?> { ["claimId"] = claimId, ["statusQueryGetUri"] = payload.StatusQueryGetUri, ["claimUri"] = call.Url(ApiRoutes.AppPath(ApiRoutes.Claim, claimId), false) });
+        }
+
+        Log.ClaimStarted(logger, claimId);
+        return ApiResult.Accepted<ManagementPayload>(ManagementPayload.For(claimId, call), ApiRoutes.AppPath(ApiRoutes.Claim, claimId));
+    }
+
+    /// <summary>Gets a claim's status (from the runtime, or from the archive once the instance was purged).</summary>
+    public async Task<ApiResult<ClaimStatusView>> GetClaimAsync(string claimId, ApiCallContext call, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (!ClaimIds.IsValid(claimId))
+        {
+            return UnknownClaim<ClaimStatusView>(claimId);
+        }
+
+        var instance = await runtime.GetAsync(claimId, true, cancellationToken);
+        if (instance is not null)
+        {
+            return ApiResult.Ok<ClaimStatusView>(WithUploadUrl(ClaimStatusMapper.FromInstance(instance), instance, call));
+        }
+
+        var session = await sessions.LoadAsync(claimId, cancellationToken);
+        return session is null
+            ? UnknownClaim<ClaimStatusView>(claimId)
+            : ApiResult.Ok<ClaimStatusView>(ClaimStatusMapper.FromSession(session.Metadata, session.Context));
+    }
+
+    /// <summary>Gets the claim statistics (counts by status, success rate, rounds, pause times).</summary>
+    public async Task<ApiResult<ClaimStatistics>> GetStatsAsync(CancellationToken cancellationToken = default)
+        => ApiResult.Ok(await statistics.GetAsync(cancellationToken));
+
+    private ClaimStatusView WithUploadUrl(ClaimStatusView view, RuntimeInstance instance, ApiCallContext call)
+    {
+        var progress = ClaimStatusMapper.ReadProgress(instance);
+        if (!instance.IsRunning || progress is not { Status: ClaimStatusCodes.Paused, Awaiting: ClaimAwaiting.Documents })
+        {
+            return view;
+        }
+
+        var expiresOn = progress.DocumentDeadline ?? timeProvider.GetUtcNow().Add(_options.DefaultUploadWindow);
+        var sas = documents.CreateUploadUri(view.ClaimId, expiresOn);
+        return view with { UploadUrl = sas?.ToString() ?? call.Url(ApiRoutes.AppPath(ApiRoutes.ClaimDocuments, view.ClaimId), false) };
+    }
+
+    private static ApiResult<T> UnknownClaim<T>(string claimId) => ApiResult.NotFound<T>($"No claim with id '{claimId}' exists.");
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Claim {ClaimId} started")]
+        public static partial void ClaimStarted(ILogger logger, string claimId);
+
+        [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "{Count} document(s) received for claim {ClaimId} via {Source}")]
+        public static partial void DocumentsReceived(ILogger logger, int count, string claimId, string source);
+
+        [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Adjuster {Adjuster} decided {Decision} for claim {ClaimId}")]
+        public static partial void ReviewReceived(ILogger logger, string adjuster, string decision, string claimId);
+
+        [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Claim {ClaimId} deleted (terminated: {Terminated}, documents: {Documents})")]
+        public static partial void ClaimDeleted(ILogger logger, string claimId, bool terminated, int documents);
+
+        [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Claim {ClaimId} did not stop within {Timeout} after terminate; its instance was not purged")]
+        public static partial void TerminateTimedOut(ILogger logger, string claimId, TimeSpan timeout);
+    }
+}

@@ -1,0 +1,72 @@
+using DurableClaims.Api.Intake;
+using DurableClaims.Api.Management;
+using DurableClaims.Api.Runtime;
+using DurableClaims.Configuration;
+using DurableClaims.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DurableClaims.Api;
+
+/// <summary>Registers the HTTP-neutral claims API, the upload intake and (on request) the embedded runtime client.</summary>
+public static class ClaimsApiServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="ClaimsApiService"/>, <see cref="UploadIntake"/> and the intake receipts; the host adds a runtime client.</summary>
+    public static IServiceCollection AddClaimsApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ClaimsApiOptions>().Bind(configuration.GetSection(ClaimsApiOptions.SectionName));
+        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ClaimsApiService>();
+        services.TryAddSingleton<UploadIntake>();
+        services.TryAddSingleton<IIntakeReceiptStore>(sp => new ObjectIntakeReceiptStore(CreateContainer(sp, ObjectIntakeReceiptStore.DefaultContainer)));
+        return services;
+    }
+
+    /// <summary>Adds the runtime client over the embedded engine and the Durable management service.</summary>
+    public static IServiceCollection AddEmbeddedRuntimeClient(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IClaimsRuntimeClient, EngineRuntimeClient>();
+        services.TryAddSingleton<DurableManagementService>();
+        return services;
+    }
+
+    /// <summary>Adds the container listener; it runs only when documents live in Blob Storage and Uploads:ListenerEnabled is true.</summary>
+    public static IServiceCollection AddUploadListener(this IServiceCollection services)
+    {
+        services.AddSingleton<IHostedService>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var uploads = sp.GetRequiredService<IOptions<UploadOptions>>();
+            if (!storage.UsesBlobStorage || !uploads.Value.ListenerEnabled)
+            {
+                return new NoListener();
+            }
+
+            var container = BlobClientFactory.Create(storage.ConnectionString!).GetBlobContainerClient(storage.DocumentsContainer);
+            return new BlobUploadListener(container, sp.GetRequiredService<UploadIntake>(), uploads, sp.GetRequiredService<ILogger<BlobUploadListener>>());
+        });
+        return services;
+    }
+
+    private static IObjectContainer CreateContainer(IServiceProvider services, string name)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return storage.UsesBlobStorage
+            ? new BlobObjectContainer(BlobClientFactory.Create(storage.ConnectionString!).GetBlobContainerClient(name))
+            : new FolderObjectContainer(Path.Combine(storage.DataDirectory, name));
+    }
+
+    /// <summary>Stands in for the listener when uploads do not go through Blob Storage.</summary>
+    private sealed class NoListener : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

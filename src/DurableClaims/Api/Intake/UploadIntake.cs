@@ -1,0 +1,99 @@
+using DurableClaims.Api.Runtime;
+using DurableClaims.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace DurableClaims.Api.Intake;
+
+/// <summary>What the intake did with one uploaded blob.</summary>
+public enum IntakeOutcome
+{
+    /// <summary>DocumentsReceived was raised.</summary>
+    Raised,
+
+    /// <summary>This upload (name + ETag) was already handled.</summary>
+    Duplicate,
+
+    /// <summary>The path breaks the contract or names an unknown claim; logged and ignored.</summary>
+    Ignored,
+
+    /// <summary>The claim has already finished; logged and ignored.</summary>
+    ClaimFinished,
+}
+
+/// <summary>Turns "a blob was created under claim-documents" into one DocumentsReceived event, whichever way the news came (listener or Event Grid).</summary>
+public sealed partial class UploadIntake(IClaimsRuntimeClient runtime, IIntakeReceiptStore receipts, ILogger<UploadIntake> logger)
+{
+    /// <summary>Handles one created blob; never throws for bad input, only for infrastructure failures (so the caller retries).</summary>
+    /// <param name="blobName">The blob name within <see cref="BlobPath.Container"/>.</param>
+    /// <param name="etag">The blob's ETag (identifies this upload).</param>
+    /// <param name="location">The blob URL, when known.</param>
+    /// <param name="source">Which way in: <c>listener</c>, <c>eventgrid</c>, <c>cloudevents</c>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<IntakeOutcome> HandleBlobCreatedAsync(
+        string blobName, string etag, string? location, string source, CancellationToken cancellationToken = default)
+    {
+        var path = BlobPath.TryParse(blobName, out var problem);
+        if (path is null)
+        {
+            Log.BadPath(logger, blobName, problem!, source);
+            return IntakeOutcome.Ignored;
+        }
+
+        var instance = await runtime.GetAsync(path.ClaimId, false, cancellationToken);
+        if (instance is null)
+        {
+            Log.BadPath(logger, blobName, "unknown claim", source);
+            return IntakeOutcome.Ignored;
+        }
+
+        if (!instance.IsRunning)
+        {
+            Log.ClaimFinished(logger, blobName, instance.RuntimeStatus.ToString());
+            return IntakeOutcome.ClaimFinished;
+        }
+
+        var key = IntakeReceipt.KeyFor(blobName, etag);
+        if (!await receipts.TryAddAsync(key, cancellationToken))
+        {
+            Log.Duplicate(logger, blobName, etag, source);
+            return IntakeOutcome.Duplicate;
+        }
+
+        RuntimeOutcome outcome;
+        try
+        {
+            var document = new ReceivedDocument(path.DocumentType, path.FileName, location ?? $"{BlobPath.Container}/{blobName}");
+            outcome = await runtime.RaiseEventAsync(path.ClaimId, ClaimWorkflow.Events.DocumentsReceived, new DocumentsReceived([document], "upload"), cancellationToken);
+        }
+        catch
+        {
+            // The receipt was taken for an event that was not raised: give it back so a retry can raise it.
+            await receipts.RemoveAsync(key, CancellationToken.None);
+            throw;
+        }
+
+        if (outcome != RuntimeOutcome.Done)
+        {
+            Log.ClaimFinished(logger, blobName, outcome.ToString());
+            return IntakeOutcome.ClaimFinished;
+        }
+
+        Log.Raised(logger, path.ClaimId, path.DocumentType, path.FileName, source);
+        return IntakeOutcome.Raised;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Upload {DocumentType}/{FileName} for claim {ClaimId} raised DocumentsReceived (via {Source})")]
+        public static partial void Raised(ILogger logger, string claimId, string documentType, string fileName, string source);
+
+        [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Ignored upload '{BlobName}': {Problem} (via {Source})")]
+        public static partial void BadPath(ILogger logger, string blobName, string problem, string source);
+
+        [LoggerMessage(EventId = 4103, Level = LogLevel.Debug, Message = "Upload '{BlobName}' (ETag {ETag}) was already handled (via {Source})")]
+        public static partial void Duplicate(ILogger logger, string blobName, string etag, string source);
+
+        [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Ignored upload '{BlobName}': the claim has finished ({Status})")]
+        public static partial void ClaimFinished(ILogger logger, string blobName, string status);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using DurableClaims.Durable;
+
+namespace DurableClaims.Api.Management;
+
+/// <summary>The logic behind Durable Functions' built-in management API, for the embedded engine (the Functions app has the real one).</summary>
+public sealed class DurableManagementService(DurableTaskClient client)
+{
+    /// <summary>Gets an instance's status: Accepted while it runs (Functions answers 202), Ok when it ended, NotFound when unknown.</summary>
+    public async Task<ApiResult<DurableStatusPayload>> GetStatusAsync(
+        string instanceId, bool showHistory, bool showHistoryOutput, bool showInput, CancellationToken cancellationToken = default)
+    {
+        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (metadata is null)
+        {
+            return ApiResult.NotFound<DurableStatusPayload>($"No instance with id '{instanceId}' exists.");
+        }
+
+        var history = showHistory ? await client.GetHistoryAsync(instanceId, cancellationToken) : null;
+        var payload = DurableStatusPayload.From(metadata, showInput, history, showHistoryOutput);
+        return metadata.IsRunning ? ApiResult.Accepted<DurableStatusPayload>(payload) : ApiResult.Ok<DurableStatusPayload>(payload);
+    }
+
+    /// <summary>Raises an event whose payload must be JSON (an empty body raises a null payload, as in Functions).</summary>
+    public async Task<ApiResult<bool>> RaiseEventAsync(
+        string instanceId, string eventName, bool isJsonContent, string body, CancellationToken cancellationToken = default)
+    {
+        if (!isJsonContent)
+        {
+            return ApiResult.Invalid<bool>("body", "Only application/json request content is supported.");
+        }
+
+        JsonElement? payload = null;
+        if (!string.IsNullOrWhiteSpace(body))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                payload = document.RootElement.Clone();
+            }
+            catch (JsonException ex)
+            {
+                return ApiResult.Invalid<bool>("body", $"Invalid JSON content: {ex.Message}");
+            }
+        }
+
+        var check = await CheckRunningAsync(instanceId, cancellationToken);
+        if (check is not null)
+        {
+            return check;
+        }
+
+        try
+        {
+            await client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);
+            return ApiResult.Accepted<bool>(true);
+        }
+        catch (OrchestrationNotFoundException)
+        {
+            return NotFound(instanceId);
+        }
+        catch (OrchestrationAlreadyCompletedException)
+        {
+            return Gone(instanceId);
+        }
+    }
+
+    /// <summary>Terminates, suspends or resumes a running instance.</summary>
+    public async Task<ApiResult<bool>> ControlAsync(
+        string instanceId, InstanceOperation operation, string? reason, CancellationToken cancellationToken = default)
+    {
+        var check = await CheckRunningAsync(instanceId, cancellationToken);
+        if (check is not null)
+        {
+            return check;
+        }
+
+        try
+        {
+            var task = operation switch
+            {
+                InstanceOperation.Terminate => client.TerminateInstanceAsync(instanceId, reason, cancellationToken),
+                InstanceOperation.Suspend => client.SuspendInstanceAsync(instanceId, reason, cancellationToken),
+                _ => client.ResumeInstanceAsync(instanceId, reason, cancellationToken),
+            };
+            await task;
+            return ApiResult.Accepted<bool>(true);
+        }
+        catch (OrchestrationNotFoundException)
+        {
+            return NotFound(instanceId);
+        }
+        catch (OrchestrationAlreadyCompletedException)
+        {
+            return Gone(instanceId);
+        }
+    }
+
+    /// <summary>Purges a finished instance: Ok with the count, NotFound when unknown, Conflict while it runs.</summary>
+    public async Task<ApiResult<PurgeHistoryResult>> PurgeAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var metadata = await client.GetInstanceAsync(instanceId, false, cancellationToken);
+        if (metadata is null)
+        {
+            return ApiResult.NotFound<PurgeHistoryResult>($"No instance with id '{instanceId}' exists.");
+        }
+
+        if (metadata.IsRunning)
+        {
+            return ApiResult.Conflict<PurgeHistoryResult>($"Instance '{instanceId}' is {metadata.RuntimeStatus}; terminate it before purging.");
+        }
+
+        var result = await client.PurgeInstanceAsync(instanceId, cancellationToken);
+        return result.PurgedInstanceCount == 0
+            ? ApiResult.NotFound<PurgeHistoryResult>($"No instance with id '{instanceId}' exists.")
+            : ApiResult.Ok<PurgeHistoryResult>(new PurgeHistoryResult(result.PurgedInstanceCount));
+    }
+
+    /// <summary>Lists instances with Durable Functions' query parameters (strings as they came in).</summary>
+    public async Task<ApiResult<InstanceListPage>> ListAsync(InstanceListRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parsed = InstanceListRequest.TryParse(request, out var errors);
+        if (parsed is null)
+        {
+            return ApiResult.Invalid<InstanceListPage>(errors);
+        }
+
+        var page = await client.QueryInstancesAsync(parsed, cancellationToken);
+        var items = page.Instances.Select(m => DurableStatusPayload.From(m, request.ShowInput, null, false)).ToList();
+        return ApiResult.Ok<InstanceListPage>(new InstanceListPage(items, page.ContinuationToken));
+    }
+
+    private async Task<ApiResult<bool>?> CheckRunningAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var metadata = await client.GetInstanceAsync(instanceId, false, cancellationToken);
+        if (metadata is null)
+        {
+            return NotFound(instanceId);
+        }
+
+        return metadata.IsRunning ? null : Gone(instanceId, metadata.RuntimeStatus);
+    }
+
+    private static ApiResult<bool> NotFound(string instanceId) => ApiResult.NotFound<bool>($"No instance with id '{instanceId}' exists.");
+
+    private static ApiResult<bool> Gone(string instanceId, OrchestrationRuntimeStatus? status = null)
+        => ApiResult.Gone<bool>($"Instance '{instanceId}' has already finished{(status is null ? string.Empty : $" ({status})")}.");
+}
+
+/// <summary>The management operations that act on a running instance.</summary>
+public enum InstanceOperation
+{
+    Terminate,
+    Suspend,
+    Resume,
+}
+
+/// <summary>Body of a purge response: <c>{"instancesDeleted":1}</c>.</summary>
+public sealed record PurgeHistoryResult(int InstancesDeleted);
+
+/// <summary>One page of the instance list.</summary>
+public sealed record InstanceListPage(IReadOnlyList<DurableStatusPayload> Items, string? ContinuationToken);

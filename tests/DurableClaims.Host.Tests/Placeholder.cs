@@ -1,2 +1,0 @@
-namespace DurableClaims.Host.Tests;
-public class PlaceholderTests { [Fact] public void Build_Compiles_ShouldPass() => Assert.True(true); }
