@@ -1,1 +1,1 @@
-Console.WriteLine("durableclaims");
+return await DurableClaims.Cli.CliApplication.RunAsync(args);

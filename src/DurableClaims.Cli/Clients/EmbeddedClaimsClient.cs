@@ -1,0 +1,195 @@
+using System.Threading.Channels;
+using DurableClaims.Api;
+using DurableClaims.Cli.Infrastructure;
+using DurableClaims.Cli.Input;
+using DurableClaims.Contracts;
+using DurableClaims.Durable;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DurableClaims.Cli.Clients;
+
+/// <summary>Runs the embedded durable engine on the data directory and calls the shared <see cref="ClaimsApiService"/> in-process.</summary>
+/// <remarks>The engine holds an exclusive lock on its task hub for as long as this client lives; disposing it stops the engine.</remarks>
+internal sealed class EmbeddedClaimsClient : IClaimsClient
+{
+    /// <summary>No host runs in embedded mode: links point at a reserved, never-resolving name.</summary>
+    private static readonly ApiCallContext Call = new("http://embedded.invalid");
+
+    private readonly IHost _host;
+    private readonly ClaimsApiService _api;
+    private readonly DurableEngine _engine;
+    private readonly ILogger _logger;
+
+    private EmbeddedClaimsClient(IHost host)
+    {
+        _host = host;
+        _api = host.Services.GetRequiredService<ClaimsApiService>();
+        _engine = host.Services.GetRequiredService<DurableEngine>();
+        _logger = host.Services.GetRequiredService<ILogger<EmbeddedClaimsClient>>();
+    }
+
+    /// <summary>Builds and starts the embedded host; a second process on the same data directory gets a clear error.</summary>
+    public static async Task<EmbeddedClaimsClient> StartAsync(CliSettings settings, Action<ILoggingBuilder> configureLogging, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var host = EmbeddedHost.Build(settings, configureLogging);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (TaskHubLockedException ex)
+        {
+            host.Dispose();
+            throw new InvalidOperationException(
+                $"The data directory '{settings.DataDirectory}' is in use by another durableclaims process (a running 'serve'?). "
+                + "Stop it, use --server to talk to it, or choose another --data-dir.",
+                ex);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        var client = new EmbeddedClaimsClient(host);
+        CliLog.EngineStarted(client._logger, settings.DataDirectory);
+        return client;
+    }
+
+    public Task<ApiResult<ManagementPayload>> StartClaimAsync(ClaimFile claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return _api.StartClaimAsync(claim.Content, claim.MediaType, Call, cancellationToken);
+    }
+
+    public async Task<ApiResult<ClaimStatusView>> GetClaimAsync(string claimId, CancellationToken cancellationToken)
+    {
+        var result = await _api.GetClaimAsync(claimId, Call, cancellationToken);
+        return result.IsSuccess ? ApiResult.Ok(WithoutLocalRoute(result.Value!)) : result;
+    }
+
+    public async Task StoreDocumentsAsync(string claimId, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var store = _host.Services.GetRequiredService<IDocumentStore>();
+        foreach (var document in documents)
+        {
+            using var content = new MemoryStream(document.Content.ToArray(), writable: false);
+            await store.SaveAsync(claimId, document.Type, document.FileName, content, cancellationToken);
+        }
+    }
+
+    public Task<ApiResult<DocumentsAccepted>> SubmitDocumentsAsync(string claimId, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var uploads = documents.Select(d => new DocumentUpload(d.Type, d.FileName, d.Content.ToArray())).ToList();
+        return _api.SubmitDocumentsAsync(claimId, uploads, "cli", Call, cancellationToken);
+    }
+
+    public Task<ApiResult<ReviewAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken)
+        => _api.ReviewAsync(claimId, request, cancellationToken);
+
+    public async Task<ApiResult<ClaimListPage>> ListClaimsAsync(ClaimListRequest request, CancellationToken cancellationToken)
+    {
+        var result = await _api.ListClaimsAsync(request, Call, cancellationToken);
+        return result.IsSuccess
+            ? ApiResult.Ok(result.Value! with { Claims = result.Value.Claims.Select(WithoutLocalRoute).ToList() })
+            : result;
+    }
+
+    public Task<ApiResult<IReadOnlyList<HistoryMessageView>>> GetHistoryAsync(string claimId, CancellationToken cancellationToken)
+        => _api.GetHistoryAsync(claimId, cancellationToken);
+
+    public Task<ApiResult<IReadOnlyList<ClaimLifecycleEvent>>> GetEventsAsync(string claimId, CancellationToken cancellationToken)
+        => _api.GetEventsAsync(claimId, cancellationToken);
+
+    public Task<ApiResult<DecisionPackageView>> GetPackageAsync(string claimId, CancellationToken cancellationToken)
+        => _api.GetPackageAsync(claimId, cancellationToken);
+
+    public Task<ApiResult<ClaimStatistics>> GetStatsAsync(CancellationToken cancellationToken)
+        => _api.GetStatsAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ClaimStatusView>> ListArchivedAsync(IReadOnlyCollection<string>? statuses, int top, CancellationToken cancellationToken)
+    {
+        var sessions = _host.Services.GetRequiredService<ISessionStore>();
+        var archived = await sessions.ListAsync(new SessionQuery { Archived = true, Statuses = statuses, Top = top }, cancellationToken);
+        var views = new List<ClaimStatusView>(archived.Count);
+        foreach (var metadata in archived)
+        {
+            var snapshot = await sessions.LoadAsync(metadata.ClaimId, cancellationToken);
+            views.Add(ClaimStatusMapper.FromSession(snapshot?.Metadata ?? metadata, snapshot?.Context));
+        }
+
+        return views;
+    }
+
+    public async Task<CleanupResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        // The same two steps as the Functions app's retention timer (RetentionFunctions).
+        var removed = await _host.Services.GetRequiredService<ISessionStore>().CleanupAsync(olderThan, cancellationToken);
+        var purged = await _engine.Client.PurgeAllInstancesAsync(
+            new PurgeInstancesFilter(null, olderThan, [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]),
+            cancellationToken);
+        return new CleanupResult(olderThan, removed, purged.PurgedInstanceCount);
+    }
+
+    public async Task<HistorySummary> GetHistorySummaryAsync(string claimId, CancellationToken cancellationToken)
+    {
+        var history = await _engine.Client.GetHistoryAsync(claimId, cancellationToken);
+        return HistorySummary.From(history.Select(e => (e.EventType, e.Name, e.EventId)));
+    }
+
+    public IClaimChangeSignal WatchClaims() => new EngineSignal(_engine);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Drops an upload URL that points at the documents route: without a running host there is no
+    /// such route (resume -d is the way in). A Blob Storage SAS URL is kept.
+    /// </summary>
+    private static ClaimStatusView WithoutLocalRoute(ClaimStatusView view)
+        => view.UploadUrl is { } url && url.StartsWith(Call.BaseUrl, StringComparison.Ordinal) ? view with { UploadUrl = null } : view;
+
+    /// <summary>Wakes the waiter after each committed step of any instance (the engine's InstanceUpdated event).</summary>
+    private sealed class EngineSignal : IClaimChangeSignal
+    {
+        private readonly DurableEngine _engine;
+        private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+        public EngineSignal(DurableEngine engine)
+        {
+            _engine = engine;
+            _engine.InstanceUpdated += OnUpdated;
+        }
+
+        public async Task WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(maxWait);
+            try
+            {
+                await _changes.Reader.ReadAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The watchdog interval passed without a change: the caller re-reads anyway.
+            }
+        }
+
+        public void Dispose() => _engine.InstanceUpdated -= OnUpdated;
+
+        private void OnUpdated(object? sender, OrchestrationUpdatedEventArgs e) => _changes.Writer.TryWrite(true);
+    }
+}

@@ -1,0 +1,40 @@
+using DurableClaims.Api;
+using DurableClaims.Configuration;
+using DurableClaims.Cli.Infrastructure;
+using DurableClaims.Durable;
+using DurableClaims.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DurableClaims.Cli.Clients;
+
+/// <summary>Composes the embedded runtime the CLI runs: the same registrations as the local host, without HTTP.</summary>
+internal static class EmbeddedHost
+{
+    /// <summary>Builds (does not start) a host on the settings' data directory; configuration comes from environment variables.</summary>
+    public static IHost Build(CliSettings settings, Action<ILoggingBuilder> configureLogging)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(configureLogging);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = "durableclaims",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Claims:DataDirectory"] = settings.DataDirectory,
+            [$"{DurableEngineOptions.SectionName}:DataDirectory"] = settings.DataDirectory,
+        });
+        configureLogging(builder.Logging);
+
+        builder.Services.AddDurableClaims(builder.Configuration);
+        builder.Services.AddClaimsApi(builder.Configuration);
+        builder.Services.AddEmbeddedRuntimeClient();
+        builder.Services.AddDurableEngine(registry => registry.AddClaimsWorkflow());
+        return builder.Build();
+    }
+}

@@ -1,0 +1,65 @@
+using DurableClaims.Api;
+using DurableClaims.Cli.Input;
+using DurableClaims.Contracts;
+
+namespace DurableClaims.Cli.Clients;
+
+/// <summary>The claims API as the CLI sees it: the embedded ClaimsApiService, or a running host over HTTP.</summary>
+/// <remarks>Both implementations return the shared API types, so human and --json output are the same in both modes.</remarks>
+internal interface IClaimsClient : IAsyncDisposable
+{
+    /// <summary>Validates and starts a claim.</summary>
+    Task<ApiResult<ManagementPayload>> StartClaimAsync(ClaimFile claim, CancellationToken cancellationToken);
+
+    /// <summary>Gets a claim's status object.</summary>
+    Task<ApiResult<ClaimStatusView>> GetClaimAsync(string claimId, CancellationToken cancellationToken);
+
+    /// <summary>Stores document content for a claim without raising an event (the documents a claim names, before it starts).</summary>
+    Task StoreDocumentsAsync(string claimId, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken);
+
+    /// <summary>Stores the documents and raises DocumentsReceived once for the batch.</summary>
+    Task<ApiResult<DocumentsAccepted>> SubmitDocumentsAsync(string claimId, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken);
+
+    /// <summary>Answers a claim that waits for an adjuster (raises AdjusterDecision).</summary>
+    Task<ApiResult<ReviewAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Lists one page of claims.</summary>
+    Task<ApiResult<ClaimListPage>> ListClaimsAsync(ClaimListRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Gets a claim's chat history.</summary>
+    Task<ApiResult<IReadOnlyList<HistoryMessageView>>> GetHistoryAsync(string claimId, CancellationToken cancellationToken);
+
+    /// <summary>Gets a claim's lifecycle events.</summary>
+    Task<ApiResult<IReadOnlyList<ClaimLifecycleEvent>>> GetEventsAsync(string claimId, CancellationToken cancellationToken);
+
+    /// <summary>Gets the decision package of a decided claim.</summary>
+    Task<ApiResult<DecisionPackageView>> GetPackageAsync(string claimId, CancellationToken cancellationToken);
+
+    /// <summary>Gets the statistics over every session (GET /api/stats).</summary>
+    Task<ApiResult<ClaimStatistics>> GetStatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lists archived sessions as status objects, newest first (embedded only: the HTTP API has no archive route).</summary>
+    Task<IReadOnlyList<ClaimStatusView>> ListArchivedAsync(IReadOnlyCollection<string>? statuses, int top, CancellationToken cancellationToken);
+
+    /// <summary>Deletes finished sessions and purges finished instances last updated/created before <paramref name="olderThan"/> (embedded only).</summary>
+    Task<CleanupResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
+
+    /// <summary>Reads the orchestration's history: events it received, work it still waits for.</summary>
+    Task<HistorySummary> GetHistorySummaryAsync(string claimId, CancellationToken cancellationToken);
+
+    /// <summary>Starts watching for claim changes (engine commits, or a poll interval over HTTP); watch before acting so no change is missed.</summary>
+    IClaimChangeSignal WatchClaims();
+}
+
+/// <summary>What a clean-up removed.</summary>
+/// <param name="OlderThan">The cut-off: finished claims last updated before it were removed.</param>
+/// <param name="SessionsRemoved">Sessions deleted from the session store (live and archive areas).</param>
+/// <param name="InstancesPurged">Finished orchestration instances purged from the task hub.</param>
+internal sealed record CleanupResult(DateTimeOffset OlderThan, int SessionsRemoved, int InstancesPurged);
+
+/// <summary>Wakes a waiter when a claim may have changed.</summary>
+internal interface IClaimChangeSignal : IDisposable
+{
+    /// <summary>Waits for the next change (or the next poll), at most <paramref name="maxWait"/>.</summary>
+    Task WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken);
+}

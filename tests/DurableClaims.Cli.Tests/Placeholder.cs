@@ -1,2 +1,0 @@
-namespace DurableClaims.Cli.Tests;
-public class PlaceholderTests { [Fact] public void Build_Compiles_ShouldPass() => Assert.True(true); }
