@@ -1,0 +1,118 @@
+// Client of the host's /api routes (docs/http-api.md). Sends the function key when one is set.
+
+const KEY_STORAGE = 'durableclaims.functionKey';
+
+export function getKey() {
+  try { return localStorage.getItem(KEY_STORAGE) || ''; } catch { return ''; }
+}
+
+export function setKey(key) {
+  try {
+    if (key) localStorage.setItem(KEY_STORAGE, key);
+    else localStorage.removeItem(KEY_STORAGE);
+  } catch { /* storage disabled: the key lasts for this page only */ }
+}
+
+/** An HTTP failure with its RFC 7807 problem details, when the body had them. */
+export class ApiError extends Error {
+  constructor(status, problem, message) {
+    super(message || problem?.detail || problem?.title || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function request(path, { method = 'GET', body, headers = {}, signal } = {}) {
+  const all = { Accept: 'application/json', ...headers };
+  const key = getKey();
+  if (key) all['x-functions-key'] = key;
+  let response;
+  try {
+    response = await fetch(path, { method, body, headers: all, signal, cache: 'no-store' });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ApiError(0, null, 'The host cannot be reached. Is it running?');
+  }
+  if (!response.ok) {
+    let problem = null;
+    const type = response.headers.get('content-type') || '';
+    if (type.includes('json')) {
+      try { problem = await response.json(); } catch { problem = null; }
+    } else {
+      const text = await response.text().catch(() => '');
+      if (text) problem = { detail: text.slice(0, 500) };
+    }
+    if (response.status === 401 && !problem?.detail) {
+      problem = { ...problem, detail: 'The host needs a function key. Set it under “API key” at the top right.' };
+    }
+    throw new ApiError(response.status, problem);
+  }
+  return response;
+}
+
+async function json(path, options) {
+  const response = await request(path, options);
+  if (response.status === 204) return null;
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+const enc = encodeURIComponent;
+
+/** Lists claims. filter: { statuses[], createdFrom, createdTo, top, idPrefix }. Returns { items, continuationToken }. */
+export async function listClaims(filter = {}, continuationToken = null, signal) {
+  const query = new URLSearchParams();
+  if (filter.statuses?.length) query.set('status', filter.statuses.join(','));
+  if (filter.createdFrom) query.set('createdFrom', filter.createdFrom);
+  if (filter.createdTo) query.set('createdTo', filter.createdTo);
+  if (filter.idPrefix) query.set('claimIdPrefix', filter.idPrefix);
+  query.set('top', String(filter.top || 25));
+  const headers = continuationToken ? { 'x-ms-continuation-token': continuationToken } : {};
+  const response = await request(`/api/claims?${query}`, { headers, signal });
+  const body = await response.json();
+  const items = Array.isArray(body) ? body : (body?.items ?? body?.claims ?? []);
+  return { items, continuationToken: response.headers.get('x-ms-continuation-token') || null };
+}
+
+export const getClaim = (id, signal) => json(`/api/claims/${enc(id)}`, { signal });
+export const getEvents = (id, signal) => json(`/api/claims/${enc(id)}/events`, { signal });
+export const getHistory = (id, signal) => json(`/api/claims/${enc(id)}/history`, { signal });
+export const getStats = (signal) => json('/api/stats', { signal });
+
+/** Gets the decision package: { markdown, fileName, contentType, data }. */
+export async function getPackage(id, signal) {
+  const response = await request(`/api/claims/${enc(id)}/package`, { headers: { Accept: 'text/markdown, application/json' }, signal });
+  const type = response.headers.get('content-type') || '';
+  if (type.includes('json')) {
+    const data = await response.json();
+    const markdown = data?.markdown ?? data?.packageMarkdown ?? data?.content ?? '';
+    return { markdown, fileName: data?.fileName ?? data?.packageFileName ?? null, data };
+  }
+  const disposition = response.headers.get('content-disposition') || '';
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  return { markdown: await response.text(), fileName: match ? decodeURIComponent(match[1]) : null, data: null };
+}
+
+/** Starts a claim from JSON (object) or Markdown (string). Returns the management payload. */
+export function startClaim(claim) {
+  const isMarkdown = typeof claim === 'string';
+  return json('/api/claims', {
+    method: 'POST',
+    body: isMarkdown ? claim : JSON.stringify(claim),
+    headers: { 'Content-Type': isMarkdown ? 'text/markdown; charset=utf-8' : 'application/json' },
+  });
+}
+
+/** Uploads files as multipart/form-data; each part's name is its document type. files: [{ file, type }]. */
+export function uploadDocuments(id, files) {
+  const form = new FormData();
+  for (const { file, type } of files) form.append(type, file, file.name);
+  return json(`/api/claims/${enc(id)}/documents`, { method: 'POST', body: form });
+}
+
+export const reviewClaim = (id, review) => json(`/api/claims/${enc(id)}/review`, {
+  method: 'POST', body: JSON.stringify(review), headers: { 'Content-Type': 'application/json' },
+});
+
+export const deleteClaim = (id) => json(`/api/claims/${enc(id)}`, { method: 'DELETE' });

@@ -1,0 +1,182 @@
+// Claims list: status chips, claim-id search, created-time range, paging by continuation token, live refresh.
+import { listClaims } from '../api.js';
+import { h, replace, statusBadge, timeEl, STATUSES, errorNotice, humanize, formatNumber, announce } from '../dom.js';
+import { poll } from '../poller.js';
+import { navigate } from '../router.js';
+
+const REFRESH_MS = 4000;
+const PAGE_SIZES = [5, 10, 25, 50, 100];
+
+/** Reads the list state from the hash query (so filters survive reloads and can be linked). */
+function readState(query) {
+  return {
+    statuses: (query.get('status') || '').split(',').filter(s => STATUSES.includes(s)),
+    search: query.get('q') || '',
+    from: query.get('from') || '',
+    to: query.get('to') || '',
+    top: PAGE_SIZES.includes(Number(query.get('top'))) ? Number(query.get('top')) : 25,
+  };
+}
+
+function writeState(state) {
+  const query = new URLSearchParams();
+  if (state.statuses.length) query.set('status', state.statuses.join(','));
+  if (state.search) query.set('q', state.search);
+  if (state.from) query.set('from', state.from);
+  if (state.to) query.set('to', state.to);
+  if (state.top !== 25) query.set('top', String(state.top));
+  const text = query.toString();
+  history.replaceState(null, '', `#/claims${text ? `?${text}` : ''}`);
+}
+
+/** datetime-local value (local time) → ISO string in UTC. */
+const toIso = (local) => (local ? new Date(local).toISOString() : '');
+
+export function claimsView(container, _params, query) {
+  const state = readState(query);
+  let tokens = [null]; // tokens[i] is the continuation token that fetches page i
+  let page = 0;
+  let nextToken = null;
+  let controller = null;
+  let lastSignature = null;
+
+  const chipButtons = STATUSES.map(status => h('button', {
+    type: 'button', class: 'chip', 'aria-pressed': String(state.statuses.includes(status)), dataset: { status },
+    onclick: (e) => {
+      const on = e.currentTarget.getAttribute('aria-pressed') !== 'true';
+      e.currentTarget.setAttribute('aria-pressed', String(on));
+      state.statuses = STATUSES.filter(s => s === status ? on : state.statuses.includes(s));
+      resetAndLoad();
+    },
+  }, status));
+
+  const searchInput = h('input', { id: 'claim-search', type: 'search', placeholder: 'e.g. CLM-2025', value: state.search, autocomplete: 'off', spellcheck: 'false' });
+  const fromInput = h('input', { id: 'created-from', type: 'datetime-local', value: state.from });
+  const toInput = h('input', { id: 'created-to', type: 'datetime-local', value: state.to });
+  const sizeSelect = h('select', { id: 'page-size' }, PAGE_SIZES.map(n => h('option', { value: n, selected: n === state.top }, String(n))));
+  sizeSelect.addEventListener('change', () => { state.top = Number(sizeSelect.value); resetAndLoad(); });
+  const liveToggle = h('input', { id: 'live-refresh', type: 'checkbox', checked: true });
+  const liveDot = h('span', { class: 'live-dot', 'aria-hidden': 'true' });
+  const updated = h('span', { class: 'small muted', id: 'list-updated' });
+
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter claims', onsubmit: (e) => {
+    e.preventDefault();
+    state.search = searchInput.value.trim();
+    state.from = fromInput.value;
+    state.to = toInput.value;
+    resetAndLoad();
+  } },
+  h('div', { class: 'filters__row' },
+    h('div', { class: 'field', role: 'group', 'aria-labelledby': 'status-label' },
+      h('span', { class: 'label', id: 'status-label' }, 'Status'),
+      h('div', { class: 'chips' }, chipButtons))),
+  h('div', { class: 'filters__row' },
+    h('div', { class: 'field field--grow' }, h('label', { for: 'claim-search' }, 'Claim id'), searchInput),
+    h('div', { class: 'field' }, h('label', { for: 'created-from' }, 'Created from'), fromInput),
+    h('div', { class: 'field' }, h('label', { for: 'created-to' }, 'Created to'), toInput),
+    h('div', { class: 'field' }, h('label', { for: 'page-size' }, 'Per page'), sizeSelect),
+    h('button', { type: 'submit', class: 'btn btn--primary' }, 'Apply'),
+    h('button', { type: 'button', class: 'btn btn--ghost', onclick: () => {
+      state.statuses = []; state.search = ''; state.from = ''; state.to = '';
+      chipButtons.forEach(b => b.setAttribute('aria-pressed', 'false'));
+      searchInput.value = ''; fromInput.value = ''; toInput.value = '';
+      resetAndLoad();
+    } }, 'Reset')));
+
+  const results = h('div', { class: 'table-wrap', id: 'claims-results' }, h('p', { class: 'skeleton' }, 'Loading claims…'));
+  const prev = h('button', { type: 'button', class: 'btn btn--sm', disabled: true, onclick: () => { page--; load(); } }, '← Previous');
+  const next = h('button', { type: 'button', class: 'btn btn--sm', disabled: true, onclick: () => { tokens[page + 1] = nextToken; page++; load(); } }, 'Next →');
+  const pageLabel = h('span', { class: 'small muted', 'aria-live': 'polite' });
+
+  replace(container,
+    h('div', { class: 'page-head' },
+      h('div', { class: 'page-head__title' }, h('h1', {}, 'Claims'),
+        h('p', { class: 'muted', style: 'margin:4px 0 0' }, 'Every claim the workflow knows, newest first. Open one to see its documents, timeline, agents and decision.')),
+      h('div', { class: 'page-head__actions' }, h('a', { class: 'btn btn--primary', href: '#/new' }, '+ New claim'))),
+    h('section', { class: 'card', 'aria-label': 'Filters' }, form),
+    h('section', { class: 'card', 'aria-labelledby': 'results-title' },
+      h('h2', { id: 'results-title' }, 'Results',
+        h('label', { class: 'refresh', for: 'live-refresh' }, liveDot, liveToggle, 'Live refresh', updated)),
+      results,
+      h('div', { class: 'pager' }, prev, pageLabel, next)));
+
+  async function load(quiet = false) {
+    controller?.abort();
+    controller = new AbortController();
+    writeState(state);
+    const search = state.search;
+    try {
+      // The host filters statuses after reading a runtime page, so a page can come back short (even
+      // empty) with a token: keep reading, asking only for what is still missing, up to a bound.
+      const filter = { statuses: state.statuses, createdFrom: toIso(state.from), createdTo: toIso(state.to), idPrefix: search };
+      let { items, continuationToken } = await listClaims({ ...filter, top: state.top }, tokens[page], controller.signal);
+      for (let reads = 1; items.length < state.top && continuationToken && reads < 20; reads++) {
+        const more = await listClaims({ ...filter, top: state.top - items.length }, continuationToken, controller.signal);
+        items = items.concat(more.items);
+        continuationToken = more.continuationToken;
+      }
+      // The id search also filters what came back, so it works whatever the host does with the prefix.
+      const shown = search ? items.filter(c => String(c.claimId ?? c.id ?? '').toLowerCase().includes(search.toLowerCase())) : items;
+      nextToken = continuationToken;
+      // Skip re-rendering identical rows so live refresh does not steal keyboard focus.
+      const signature = JSON.stringify(shown);
+      if (signature !== lastSignature) { lastSignature = signature; renderRows(shown); }
+      prev.disabled = page === 0;
+      next.disabled = !nextToken;
+      pageLabel.textContent = `Page ${page + 1} · ${shown.length} claim${shown.length === 1 ? '' : 's'}`;
+      updated.textContent = `· updated ${new Date().toLocaleTimeString()}`;
+      if (!quiet) announce(`${shown.length} claims shown`);
+    } catch (error) {
+      if (error.name === 'AbortError') return;
+      lastSignature = null;
+      replace(results, errorNotice(error, 'Could not load claims'));
+    }
+  }
+
+  function resetAndLoad() {
+    tokens = [null];
+    page = 0;
+    load();
+  }
+
+  function renderRows(items) {
+    if (!items.length) {
+      replace(results, h('div', { class: 'empty' },
+        h('p', {}, state.statuses.length || state.search || state.from || state.to ? 'No claims match these filters.' : 'No claims yet.'),
+        h('a', { href: '#/new', class: 'btn' }, 'Submit a claim')));
+      return;
+    }
+    replace(results, h('table', { class: 'data', id: 'claims-table' },
+      h('caption', { class: 'visually-hidden' }, 'Claims'),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, 'Claim'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col', class: 'hide-sm' }, 'Phase'),
+        h('th', { scope: 'col', class: 'hide-sm' }, 'Missing documents'), h('th', { scope: 'col', class: 'num hide-sm' }, 'Rounds'),
+        h('th', { scope: 'col', class: 'num hide-sm' }, 'Risk'), h('th', { scope: 'col' }, 'Created'), h('th', { scope: 'col', class: 'hide-sm' }, 'Updated'))),
+      h('tbody', {}, items.map(c => {
+        const id = c.claimId ?? c.id;
+        const missing = c.missingDocuments ?? [];
+        return h('tr', { dataset: { claimId: id, status: c.status } },
+          h('td', {}, h('a', { href: `#/claims/${encodeURIComponent(id)}` }, id)),
+          h('td', {}, statusBadge(c.status)),
+          h('td', { class: 'hide-sm' }, humanize(c.phase) || '—'),
+          h('td', { class: 'hide-sm' }, missing.length ? missing.map(humanize).join(', ') : h('span', { class: 'muted' }, '—')),
+          h('td', { class: 'num hide-sm' }, formatNumber(c.rounds ?? 0)),
+          h('td', { class: 'num hide-sm' }, c.riskScore == null ? '—' : formatNumber(c.riskScore, 2)),
+          h('td', { class: 'nowrap' }, timeEl(c.createdTime)),
+          h('td', { class: 'nowrap hide-sm' }, timeEl(c.lastUpdatedTime)));
+      }))));
+  }
+
+  searchInput.addEventListener('keydown', (e) => {
+    // Shift+Enter opens the claim with exactly this id.
+    if (e.key === 'Enter' && e.shiftKey && searchInput.value.trim()) { e.preventDefault(); navigate(`/claims/${encodeURIComponent(searchInput.value.trim())}`); }
+  });
+
+  load();
+  const poller = poll(() => load(true), REFRESH_MS);
+  liveToggle.addEventListener('change', () => {
+    poller.setEnabled(liveToggle.checked);
+    liveDot.classList.toggle('live-dot--off', !liveToggle.checked);
+  });
+  return () => { poller.stop(); controller?.abort(); };
+}

@@ -1,2 +1,0 @@
-namespace DurableClaims.Host.BrowserTests;
-public class PlaceholderTests { [Fact] public void Build_Compiles_ShouldPass() => Assert.True(true); }
