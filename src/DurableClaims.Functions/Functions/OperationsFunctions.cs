@@ -1,0 +1,30 @@
+using DurableClaims.Api;
+using DurableClaims.Functions.Durable;
+using DurableClaims.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace DurableClaims.Functions.Functions;
+
+/// <summary>Operational routes: statistics, and health (anonymous, as on the local host).</summary>
+public sealed class OperationsFunctions(ClaimsApiFactory factory)
+{
+    /// <summary>GET /api/stats: totals by status, success rate, average rounds, average time paused.</summary>
+    [Function("GetStats")]
+    public async Task<IResult> GetStatsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Stats)] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+        => (await factory.Api(client).GetStatsAsync(cancellationToken)).ToHttp();
+
+    /// <summary>GET /api/health: liveness probe, no key required.</summary>
+    [Function("Health")]
+    public static IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req)
+        => TypedResults.Ok(new HealthReport("Healthy", typeof(OperationsFunctions).Assembly.GetName().Version?.ToString() ?? "0.0.0"));
+}
+
+/// <summary>Body of the health probe (the local host's shape).</summary>
+/// <param name="Status">Always "Healthy" when the worker answers.</param>
+/// <param name="Version">The app's assembly version.</param>
+public sealed record HealthReport(string Status, string Version);

@@ -1,0 +1,57 @@
+using DurableClaims.Api.Intake;
+using DurableClaims.Functions.Durable;
+using DurableClaims.Functions.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace DurableClaims.Functions.Functions;
+
+/// <summary>The upload pipeline in Azure: Event Grid queues each BlobCreated event of claim-documents (infra/app/event-grid.bicep); this hands it to the shared intake.</summary>
+/// <remarks>
+/// The intake is the code the local host's container listener and Event Grid endpoint use: it parses
+/// <c>{claimId}/{documentType}/{fileName}</c>, skips duplicates by blob name + ETag and raises
+/// DocumentsReceived once. An infrastructure failure throws, so the queue redelivers (up to
+/// host.json's maxDequeueCount, then the message moves to claim-document-events-poison).
+/// </remarks>
+public sealed partial class UploadFunctions(ClaimsApiFactory factory, ILogger<UploadFunctions> logger)
+{
+    /// <summary>The queue Event Grid delivers to; infra/main.bicep creates it under the same name (a test checks both).</summary>
+    public const string QueueName = "claim-document-events";
+
+    /// <summary>One queued Event Grid event (Event Grid schema, base64-encoded by Event Grid as the queue trigger expects).</summary>
+    [Function("ClaimDocumentUploaded")]
+    public async Task RunAsync(
+        [QueueTrigger(QueueName)] string message,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        BlobEventDeliveries.Delivery delivery;
+        try
+        {
+            delivery = BlobEventDeliveries.Read(BinaryData.FromString(message));
+        }
+        catch (FormatException ex)
+        {
+            // Retrying cannot fix an unreadable message; dropping it is logged.
+            Log.Unreadable(logger, ex.Message);
+            return;
+        }
+
+        // Intake failures (storage, task hub) throw, so the queue redelivers the message.
+        var counts = await BlobEventDeliveries.DispatchAsync(delivery, factory.Intake(client), cancellationToken);
+        var raised = counts.GetValueOrDefault(IntakeOutcome.Raised);
+        var duplicates = counts.GetValueOrDefault(IntakeOutcome.Duplicate);
+        var ignored = counts.GetValueOrDefault(IntakeOutcome.Ignored) + counts.GetValueOrDefault(IntakeOutcome.ClaimFinished) + delivery.OtherEvents;
+        Log.Handled(logger, raised, duplicates, ignored);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Upload event dropped: the queue message is not an Event Grid event ({Problem})")]
+        public static partial void Unreadable(ILogger logger, string problem);
+
+        [LoggerMessage(EventId = 5202, Level = LogLevel.Information, Message = "Upload event handled: {Raised} raised, {Duplicates} duplicate(s), {Ignored} ignored")]
+        public static partial void Handled(ILogger logger, int raised, int duplicates, int ignored);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using Azure.Core.Serialization;
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using DurableClaims.Api;
+using DurableClaims.Durable;
+using DurableClaims.Functions.Durable;
+using DurableClaims.Functions.Functions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace DurableClaims.Functions.Hosting;
+
+/// <summary>What the Functions app adds on top of the workflow registrations: the API over Durable Functions, JSON and telemetry.</summary>
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>Registers the claims API, the per-invocation factory, retention options, JSON settings and OpenTelemetry.</summary>
+    public static IServiceCollection AddDurableClaimsFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // Orchestration inputs, outputs, events and custom status are written with the embedded
+        // engine's JSON settings, so the shared status mapper reads both runtimes alike.
+        services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(DurableJson.Options));
+
+        // HTTP bodies as the local host writes them (web defaults, enums as strings).
+        services.Configure<HttpJsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        services.AddClaimsApi(configuration);
+        services.AddSingleton<ClaimsApiFactory>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName));
+        services.AddOptions<HttpLimits>().Bind(configuration.GetSection(HttpLimits.SectionName));
+
+        var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
+        if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        {
+            // Application Insights has local (key) auth disabled: export with the app's managed identity.
+            var clientId = configuration["AZURE_CLIENT_ID"];
+            telemetry.UseAzureMonitorExporter(options =>
+            {
+                if (!string.IsNullOrEmpty(clientId))
+                {
+                    options.Credential = new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+                }
+            });
+        }
+
+        return services;
+    }
+}
+
+/// <summary>The retention clean-up timer's settings, bound from "Retention" (app settings Retention__*).</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Retention";
+
+    /// <summary>Gets or sets the age in days after which finished sessions are removed.</summary>
+    public int OlderThanDays { get; set; } = 365;
+}

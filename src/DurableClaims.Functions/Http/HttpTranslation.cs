@@ -1,0 +1,74 @@
+using System.Text;
+using DurableClaims.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DurableClaims.Functions.Http;
+
+/// <summary>HTTP in and out for the triggers, as the local host translates it (src/DurableClaims.Host/Http).</summary>
+internal static class HttpTranslation
+{
+    /// <summary>Base URL and the function key the caller used (so returned links work as they are).</summary>
+    public static ApiCallContext CallContext(HttpRequest request)
+    {
+        var code = request.Headers[ApiRoutes.FunctionKeyHeader].FirstOrDefault() ?? request.Query[ApiRoutes.FunctionKeyQuery].FirstOrDefault();
+        return new ApiCallContext($"{request.Scheme}://{request.Host}{request.PathBase}", string.IsNullOrEmpty(code) ? null : code);
+    }
+
+    /// <summary>Reads the body as UTF-8 text up to <paramref name="limit"/> bytes; null when it is larger.</summary>
+    public static async Task<string?> ReadBodyAsync(Stream body, long? contentLength, long limit, CancellationToken cancellationToken)
+    {
+        if (contentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>200 with the value, 202 with Location and the value, or RFC 7807 problem details.</summary>
+    public static IResult ToHttp<T>(this ApiResult<T> result)
+    {
+        if (!result.IsSuccess)
+        {
+            return Problem(result.Kind, result.Problem!);
+        }
+
+        return result.Kind == ApiResultKind.Accepted
+            ? TypedResults.Accepted(result.Location, result.Value)
+            : TypedResults.Ok(result.Value);
+    }
+
+    /// <summary>A host-neutral problem as problem details with the shared status code.</summary>
+    public static IResult Problem(ApiResultKind kind, ApiProblem problem) => TypedResults.Problem(ProblemDetails(kind, problem));
+
+    /// <summary>Builds the problem details object (validation problems carry "errors").</summary>
+    public static ProblemDetails ProblemDetails(ApiResultKind kind, ApiProblem problem)
+    {
+        var details = problem.Errors is { Count: > 0 } errors
+            ? new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
+            : new ProblemDetails();
+        details.Status = ApiResultStatusCodes.For(kind);
+        details.Title = problem.Title;
+        details.Detail = problem.Detail;
+        foreach (var (key, value) in problem.Extensions ?? new Dictionary<string, object?>())
+        {
+            details.Extensions[key] = value;
+        }
+
+        return details;
+    }
+}
