@@ -125,15 +125,8 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
         return views;
     }
 
-    public async Task<CleanupResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
-    {
-        // The same two steps as the Functions app's retention timer (RetentionFunctions).
-        var removed = await _host.Services.GetRequiredService<ISessionStore>().CleanupAsync(olderThan, cancellationToken);
-        var purged = await _engine.Client.PurgeAllInstancesAsync(
-            new PurgeInstancesFilter(null, olderThan, [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]),
-            cancellationToken);
-        return new CleanupResult(olderThan, removed, purged.PurgedInstanceCount);
-    }
+    public Task<RetentionResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+        => _api.CleanupAsync(olderThan, cancellationToken);
 
     public async Task<HistorySummary> GetHistorySummaryAsync(string claimId, CancellationToken cancellationToken)
     {

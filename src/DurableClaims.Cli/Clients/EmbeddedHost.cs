@@ -1,8 +1,5 @@
-using DurableClaims.Api;
 using DurableClaims.Configuration;
 using DurableClaims.Cli.Infrastructure;
-using DurableClaims.Durable;
-using DurableClaims.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,15 +23,11 @@ internal static class EmbeddedHost
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Claims:DataDirectory"] = settings.DataDirectory,
-            [$"{DurableEngineOptions.SectionName}:DataDirectory"] = settings.DataDirectory,
+            [$"{ClaimsOptions.SectionName}:DataDirectory"] = settings.DataDirectory,
         });
         configureLogging(builder.Logging);
 
-        builder.Services.AddDurableClaims(builder.Configuration);
-        builder.Services.AddClaimsApi(builder.Configuration);
-        builder.Services.AddEmbeddedRuntimeClient();
-        builder.Services.AddDurableEngine(registry => registry.AddClaimsWorkflow());
+        builder.Services.AddDurableClaimsEngine(builder.Configuration);
         return builder.Build();
     }
 }

@@ -113,7 +113,7 @@ internal sealed class HttpClaimsClient : IClaimsClient
     public Task<IReadOnlyList<ClaimStatusView>> ListArchivedAsync(IReadOnlyCollection<string>? statuses, int top, CancellationToken cancellationToken)
         => throw new CliInputException("--archived reads the session archive directly; the HTTP API has no archive route. Run it without --server on the host's data directory.");
 
-    public Task<CleanupResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    public Task<RetentionResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
         => throw new CliInputException("cleanup runs on the data directory; the HTTP API has no clean-up route. Run it without --server where the host's data lives.");
 
     public async Task<HistorySummary> GetHistorySummaryAsync(string claimId, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ internal interface IClaimsClient : IAsyncDisposable
     Task<IReadOnlyList<ClaimStatusView>> ListArchivedAsync(IReadOnlyCollection<string>? statuses, int top, CancellationToken cancellationToken);
 
     /// <summary>Deletes finished sessions and purges finished instances last updated/created before <paramref name="olderThan"/> (embedded only).</summary>
-    Task<CleanupResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
+    Task<RetentionResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
 
     /// <summary>Reads the orchestration's history: events it received, work it still waits for.</summary>
     Task<HistorySummary> GetHistorySummaryAsync(string claimId, CancellationToken cancellationToken);
@@ -50,12 +50,6 @@ internal interface IClaimsClient : IAsyncDisposable
     /// <summary>Starts watching for claim changes (engine commits, or a poll interval over HTTP); watch before acting so no change is missed.</summary>
     IClaimChangeSignal WatchClaims();
 }
-
-/// <summary>What a clean-up removed.</summary>
-/// <param name="OlderThan">The cut-off: finished claims last updated before it were removed.</param>
-/// <param name="SessionsRemoved">Sessions deleted from the session store (live and archive areas).</param>
-/// <param name="InstancesPurged">Finished orchestration instances purged from the task hub.</param>
-internal sealed record CleanupResult(DateTimeOffset OlderThan, int SessionsRemoved, int InstancesPurged);
 
 /// <summary>Wakes a waiter when a claim may have changed.</summary>
 internal interface IClaimChangeSignal : IDisposable

@@ -95,6 +95,14 @@ internal sealed class DurableTaskRuntimeClient(DurableTaskClient client) : IClai
         return result.PurgedInstanceCount > 0 ? RuntimeOutcome.Done : RuntimeOutcome.NotFound;
     }
 
+    public async Task<int> PurgeFinishedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken = default)
+    {
+        var result = await client.PurgeAllInstancesAsync(
+            new PurgeInstancesFilter(null, createdBefore, [DurableRuntimeStatus.Completed, DurableRuntimeStatus.Failed, DurableRuntimeStatus.Terminated]),
+            cancellationToken);
+        return result.PurgedInstanceCount;
+    }
+
     private async Task<RuntimeOutcome> CheckRunningAsync(string instanceId, CancellationToken cancellationToken)
     {
         var existing = await client.GetInstanceAsync(instanceId, false, cancellationToken);

@@ -1,4 +1,4 @@
-using DurableClaims.Contracts;
+using DurableClaims.Functions.Durable;
 using DurableClaims.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace DurableClaims.Functions.Functions;
 
-/// <summary>Retention clean-up on a schedule: the session store's clean-up, and the matching finished instances in the task hub.</summary>
-public sealed partial class RetentionFunctions(ISessionStore sessions, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionFunctions> logger)
+/// <summary>Retention clean-up on a schedule: the shared API service removes finished sessions and purges their instances.</summary>
+public sealed partial class RetentionFunctions(ClaimsApiFactory factory, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionFunctions> logger)
 {
     /// <summary>Runs on RETENTION_SCHEDULE (NCRONTAB, UTC; default 03:00 daily).</summary>
     [Function("RetentionCleanup")]
@@ -20,13 +20,8 @@ public sealed partial class RetentionFunctions(ISessionStore sessions, IOptions<
         ArgumentNullException.ThrowIfNull(timer);
         ArgumentNullException.ThrowIfNull(client);
         var olderThan = time.GetUtcNow().AddDays(-options.Value.OlderThanDays);
-        var removed = await sessions.CleanupAsync(olderThan, cancellationToken);
-
-        // Finished orchestrations of the same age: their claims are answered from the archive.
-        var purged = await client.PurgeAllInstancesAsync(
-            new PurgeInstancesFilter(null, olderThan, [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]),
-            cancellationToken);
-        Log.Cleaned(logger, removed, purged.PurgedInstanceCount, olderThan, timer.IsPastDue, timer.ScheduleStatus?.Next);
+        var result = await factory.Api(client).CleanupAsync(olderThan, cancellationToken);
+        Log.Cleaned(logger, result.SessionsRemoved, result.InstancesPurged, olderThan, timer.IsPastDue, timer.ScheduleStatus?.Next);
     }
 
     private static partial class Log

@@ -26,26 +26,8 @@ public sealed class UploadEventFunctions(ClaimsApiFactory factory, IOptions<Http
             return HttpTranslation.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"An event delivery may be at most {limits.Value.MaxEventBytes} bytes."));
         }
 
-        BlobEventDeliveries.Delivery delivery;
-        try
-        {
-            delivery = BlobEventDeliveries.Read(BinaryData.FromString(body));
-        }
-        catch (FormatException ex)
-        {
-            return HttpTranslation.Problem(ApiResultKind.Invalid, new ApiProblem("Bad request", ex.Message, new Dictionary<string, string[]> { ["$"] = [ex.Message] }));
-        }
-
-        if (delivery.ValidationCode is { } code)
-        {
-            return TypedResults.Ok(new SubscriptionValidationResponse(code));
-        }
-
-        var counts = await BlobEventDeliveries.DispatchAsync(delivery, factory.Intake(client), cancellationToken);
-        return TypedResults.Ok(new BlobEventsResult(
-            counts.GetValueOrDefault(IntakeOutcome.Raised),
-            counts.GetValueOrDefault(IntakeOutcome.Duplicate),
-            counts.GetValueOrDefault(IntakeOutcome.Ignored) + counts.GetValueOrDefault(IntakeOutcome.ClaimFinished) + delivery.OtherEvents));
+        var result = await factory.Intake(client).ReceiveDeliveryAsync(body, cancellationToken);
+        return result.ToHttp();
     }
 
     /// <summary>CloudEvents 1.0 abuse protection: confirms the origin with OPTIONS.</summary>
@@ -65,13 +47,3 @@ public sealed class UploadEventFunctions(ClaimsApiFactory factory, IOptions<Http
         return TypedResults.Ok();
     }
 }
-
-/// <summary>The Event Grid subscription-validation answer: <c>{"validationResponse": code}</c>.</summary>
-/// <param name="ValidationResponse">The code Event Grid sent.</param>
-public sealed record SubscriptionValidationResponse(string ValidationResponse);
-
-/// <summary>What a delivery did: events raised, duplicates skipped, notifications ignored.</summary>
-/// <param name="Raised">DocumentsReceived events raised.</param>
-/// <param name="Duplicates">Uploads already handled.</param>
-/// <param name="Ignored">Notifications that were not claim documents of running claims.</param>
-public sealed record BlobEventsResult(int Raised, int Duplicates, int Ignored);

@@ -1,6 +1,5 @@
 using DurableClaims.Api.Intake;
 using DurableClaims.Functions.Durable;
-using DurableClaims.Functions.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -26,10 +25,10 @@ public sealed partial class UploadFunctions(ClaimsApiFactory factory, ILogger<Up
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        BlobEventDeliveries.Delivery delivery;
+        BlobEventDelivery delivery;
         try
         {
-            delivery = BlobEventDeliveries.Read(BinaryData.FromString(message));
+            delivery = BlobEventReader.Read(BinaryData.FromString(message));
         }
         catch (FormatException ex)
         {
@@ -39,11 +38,8 @@ public sealed partial class UploadFunctions(ClaimsApiFactory factory, ILogger<Up
         }
 
         // Intake failures (storage, task hub) throw, so the queue redelivers the message.
-        var counts = await BlobEventDeliveries.DispatchAsync(delivery, factory.Intake(client), cancellationToken);
-        var raised = counts.GetValueOrDefault(IntakeOutcome.Raised);
-        var duplicates = counts.GetValueOrDefault(IntakeOutcome.Duplicate);
-        var ignored = counts.GetValueOrDefault(IntakeOutcome.Ignored) + counts.GetValueOrDefault(IntakeOutcome.ClaimFinished) + delivery.OtherEvents;
-        Log.Handled(logger, raised, duplicates, ignored);
+        var result = await factory.Intake(client).HandleDeliveryAsync(delivery, cancellationToken);
+        Log.Handled(logger, result.Raised, result.Duplicates, result.Ignored);
     }
 
     private static partial class Log

@@ -1,6 +1,5 @@
 using DurableClaims.Api;
 using DurableClaims.Api.Intake;
-using DurableClaims.Host.Events;
 using DurableClaims.Host.Extensions;
 using DurableClaims.Host.Http;
 
@@ -39,39 +38,7 @@ public static class EventsApi
             return ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"An event delivery may be at most {settings.MaxEventBytes} bytes."));
         }
 
-        BlobEventDelivery delivery;
-        try
-        {
-            delivery = BlobEventReader.Read(BinaryData.FromString(body));
-        }
-        catch (FormatException ex)
-        {
-            return ApiResultHttp.Problem(ApiResultKind.Invalid, new ApiProblem("Bad request", ex.Message, new Dictionary<string, string[]> { ["$"] = [ex.Message] }));
-        }
-
-        if (delivery.ValidationCode is { } code)
-        {
-            return TypedResults.Ok(new SubscriptionValidationResponse(code));
-        }
-
-        var counts = new Dictionary<IntakeOutcome, int>();
-        foreach (var blob in delivery.BlobsCreated)
-        {
-            var outcome = BlobUrl.TryParse(blob.Url) is { Container: BlobPath.Container } path
-                ? await intake.HandleBlobCreatedAsync(path.BlobName, blob.ETag, blob.Url, delivery.Schema, ct)
-                : IntakeOutcome.Ignored;
-            counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
-        }
-
-        return TypedResults.Ok(new BlobEventsResult(
-            counts.GetValueOrDefault(IntakeOutcome.Raised),
-            counts.GetValueOrDefault(IntakeOutcome.Duplicate),
-            counts.GetValueOrDefault(IntakeOutcome.Ignored) + counts.GetValueOrDefault(IntakeOutcome.ClaimFinished) + delivery.OtherEvents));
+        var result = await intake.ReceiveDeliveryAsync(body, ct);
+        return result.ToHttp();
     }
 }
-
-/// <summary>The Event Grid subscription-validation answer: <c>{"validationResponse": code}</c>.</summary>
-public sealed record SubscriptionValidationResponse(string ValidationResponse);
-
-/// <summary>What a delivery did: events raised, duplicates skipped, notifications ignored.</summary>
-public sealed record BlobEventsResult(int Raised, int Duplicates, int Ignored);

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
 using DurableClaims.Api;
 using DurableClaims.Configuration;
-using DurableClaims.Durable;
-using DurableClaims.Workflow;
 using DurableClaims.Host.Security;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -20,11 +18,7 @@ public static partial class HostBuilderExtensions
         Directory.CreateDirectory(settings.DataDirectory);
 
         // One data directory for engine and workflow, whichever way it was given (--data-dir, DURABLECLAIMS_DATA).
-        builder.Configuration.AddInMemoryCollection(
-        [
-            new("Claims:DataDirectory", settings.DataDirectory),
-            new($"{DurableEngineOptions.SectionName}:DataDirectory", settings.DataDirectory),
-        ]);
+        builder.Configuration.AddInMemoryCollection([new($"{ClaimsOptions.SectionName}:DataDirectory", settings.DataDirectory)]);
         builder.Services.AddSingleton(settings);
         RestrictToLoopbackWithoutKeys(builder, settings);
 
@@ -49,9 +43,7 @@ public static partial class HostBuilderExtensions
         }));
         builder.AddDurableClaimsTelemetry();
 
-        builder.Services.AddDurableEngine(registry => registry.AddClaimsWorkflow());
-        builder.Services.AddDurableClaims(builder.Configuration);
-        builder.Services.AddClaimsApi(builder.Configuration).AddEmbeddedRuntimeClient().AddUploadListener();
+        builder.Services.AddDurableClaimsEngine(builder.Configuration).AddUploadListener();
         builder.Services.AddHostedService<StartupReport>();
         return builder;
     }

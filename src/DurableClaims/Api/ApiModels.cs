@@ -109,3 +109,9 @@ public sealed record DecisionPackageView(string ClaimId, string Status, string? 
 
 /// <summary>What deleting a claim removed.</summary>
 public sealed record ClaimDeleted(string ClaimId, bool Terminated, int InstancesDeleted, bool SessionDeleted, int DocumentsDeleted);
+
+/// <summary>What a retention clean-up removed.</summary>
+/// <param name="OlderThan">The cut-off: finished claims older than it were removed.</param>
+/// <param name="SessionsRemoved">Sessions deleted from the session store (live and archive areas).</param>
+/// <param name="InstancesPurged">Finished orchestration instances purged from the task hub.</param>
+public sealed record RetentionResult(DateTimeOffset OlderThan, int SessionsRemoved, int InstancesPurged);

@@ -3,7 +3,7 @@ using DurableClaims.Contracts;
 
 namespace DurableClaims.Api;
 
-/// <content>Commands: adjuster review and delete.</content>
+/// <content>Commands: adjuster review, delete and retention clean-up.</content>
 public sealed partial class ClaimsApiService
 {
     /// <summary>Raises AdjusterDecision for a claim that waits for review; Conflict otherwise.</summary>
@@ -81,6 +81,15 @@ public sealed partial class ClaimsApiService
 
         Log.ClaimDeleted(logger, claimId, terminated, documentsDeleted);
         return ApiResult.Ok<ClaimDeleted>(new ClaimDeleted(claimId, terminated, purged, sessionDeleted, documentsDeleted));
+    }
+
+    /// <summary>Retention: removes finished sessions last updated before <paramref name="olderThan"/> and purges the finished instances created before it.</summary>
+    /// <remarks>Running and paused claims are never touched; the CLI's <c>cleanup</c> and the Functions retention timer both run this.</remarks>
+    public async Task<RetentionResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
+    {
+        var removed = await sessions.CleanupAsync(olderThan, cancellationToken);
+        var purged = await runtime.PurgeFinishedAsync(olderThan, cancellationToken);
+        return new RetentionResult(olderThan, removed, purged);
     }
 
     private async Task<bool> WaitUntilStoppedAsync(string claimId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using DurableClaims.Api;
 using DurableClaims.Durable;
 using DurableClaims.Workflow;
 using Microsoft.Extensions.Configuration;
@@ -5,10 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableClaims.Configuration;
 
-/// <summary>Wires the claims workflow onto the embedded engine (local host and CLI; the Functions app uses the Durable extension instead).</summary>
+/// <summary>Wires the claims workflow and API service onto the embedded engine: the one composition the local host and the CLI share (the Functions app uses the Durable extension instead).</summary>
 public static class ClaimsEngineServiceCollectionExtensions
 {
-    /// <summary>Calls <see cref="ClaimsServiceCollectionExtensions.AddDurableClaims"/> and registers the engine with the claims workflow, its task hub in the claims data directory unless "Durable:DataDirectory" is set.</summary>
+    /// <summary>Registers the workflow (<see cref="ClaimsServiceCollectionExtensions.AddDurableClaims"/>), the engine with the claims workflow (task hub in the claims data directory unless "Durable:DataDirectory" is set) and the claims API service over the engine.</summary>
     public static IServiceCollection AddDurableClaimsEngine(
         this IServiceCollection services, IConfiguration configuration, Action<DurableEngineOptions>? configureEngine = null)
     {
@@ -25,6 +26,7 @@ public static class ClaimsEngineServiceCollectionExtensions
 
                 configureEngine?.Invoke(options);
             });
+        services.AddClaimsApi(configuration).AddEmbeddedRuntimeClient();
         return services;
     }
 }

@@ -1,4 +1,4 @@
-using DurableClaims.Host.Events;
+using DurableClaims.Api.Intake;
 
 namespace DurableClaims.Host.Tests.Intake;
 

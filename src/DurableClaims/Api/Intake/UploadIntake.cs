@@ -82,6 +82,43 @@ public sealed partial class UploadIntake(IClaimsRuntimeClient runtime, IIntakeRe
         return IntakeOutcome.Raised;
     }
 
+    /// <summary>Answers an Event Grid webhook delivery (Event Grid schema or CloudEvents 1.0): the validation handshake, or the <see cref="BlobEventsResult"/> of its blob-created events.</summary>
+    public async Task<ApiResult<object>> ReceiveDeliveryAsync(string body, CancellationToken cancellationToken = default)
+    {
+        BlobEventDelivery delivery;
+        try
+        {
+            delivery = BlobEventReader.Read(BinaryData.FromString(body));
+        }
+        catch (FormatException ex)
+        {
+            return ApiResult.Fail<object>(ApiResultKind.Invalid, new ApiProblem("Bad request", ex.Message, new Dictionary<string, string[]> { ["$"] = [ex.Message] }));
+        }
+
+        return delivery.ValidationCode is { } code
+            ? ApiResult.Ok<object>(new SubscriptionValidationResponse(code))
+            : ApiResult.Ok<object>(await HandleDeliveryAsync(delivery, cancellationToken));
+    }
+
+    /// <summary>Hands every created claim document of an Event Grid or CloudEvents delivery to <see cref="HandleBlobCreatedAsync"/>; blobs of other containers count as ignored.</summary>
+    public async Task<BlobEventsResult> HandleDeliveryAsync(BlobEventDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var counts = new Dictionary<IntakeOutcome, int>();
+        foreach (var blob in delivery.BlobsCreated)
+        {
+            var outcome = BlobUrl.TryParse(blob.Url) is { Container: BlobPath.Container } path
+                ? await HandleBlobCreatedAsync(path.BlobName, blob.ETag, blob.Url, delivery.Schema, cancellationToken)
+                : IntakeOutcome.Ignored;
+            counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+        }
+
+        return new BlobEventsResult(
+            counts.GetValueOrDefault(IntakeOutcome.Raised),
+            counts.GetValueOrDefault(IntakeOutcome.Duplicate),
+            counts.GetValueOrDefault(IntakeOutcome.Ignored) + counts.GetValueOrDefault(IntakeOutcome.ClaimFinished) + delivery.OtherEvents);
+    }
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Upload {DocumentType}/{FileName} for claim {ClaimId} raised DocumentsReceived (via {Source})")]

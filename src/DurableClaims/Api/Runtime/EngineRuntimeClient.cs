@@ -99,6 +99,14 @@ public sealed class EngineRuntimeClient(DurableTaskClient client) : IClaimsRunti
         return result.PurgedInstanceCount > 0 ? RuntimeOutcome.Done : RuntimeOutcome.NotFound;
     }
 
+    public async Task<int> PurgeFinishedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken = default)
+    {
+        var result = await client.PurgeAllInstancesAsync(
+            new PurgeInstancesFilter(null, createdBefore, [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]),
+            cancellationToken);
+        return result.PurgedInstanceCount;
+    }
+
     /// <summary>Maps engine metadata to the runtime-neutral record.</summary>
     public static RuntimeInstance ToInstance(OrchestrationMetadata metadata)
     {

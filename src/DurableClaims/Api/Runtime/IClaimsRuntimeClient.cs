@@ -27,6 +27,9 @@ public interface IClaimsRuntimeClient
 
     /// <summary>Deletes a finished instance and its history.</summary>
     Task<RuntimeOutcome> PurgeAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every finished (completed, failed, terminated) instance created before <paramref name="createdBefore"/>; returns how many.</summary>
+    Task<int> PurgeFinishedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What a runtime operation did.</summary>

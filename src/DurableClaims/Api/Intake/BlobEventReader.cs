@@ -3,7 +3,7 @@ using Azure.Messaging;
 using Azure.Messaging.EventGrid;
 using Azure.Messaging.EventGrid.SystemEvents;
 
-namespace DurableClaims.Host.Events;
+namespace DurableClaims.Api.Intake;
 
 /// <summary>One blob-created notification taken out of an Event Grid or CloudEvents delivery.</summary>
 /// <param name="Url">The blob URL.</param>

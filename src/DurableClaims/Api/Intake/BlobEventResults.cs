@@ -1,0 +1,11 @@
+namespace DurableClaims.Api.Intake;
+
+/// <summary>The Event Grid subscription-validation answer: <c>{"validationResponse": code}</c>.</summary>
+/// <param name="ValidationResponse">The code Event Grid sent.</param>
+public sealed record SubscriptionValidationResponse(string ValidationResponse);
+
+/// <summary>What a delivery did: events raised, duplicates skipped, notifications ignored.</summary>
+/// <param name="Raised">DocumentsReceived events raised.</param>
+/// <param name="Duplicates">Uploads already handled.</param>
+/// <param name="Ignored">Notifications that were not claim documents of running claims, and events of other types.</param>
+public sealed record BlobEventsResult(int Raised, int Duplicates, int Ignored);
