@@ -119,7 +119,7 @@ public sealed class WorkflowHost : IAsyncDisposable
         {
             var progress = await WaitForAsync(claimId, condition);
             var history = await Client.GetHistoryAsync(claimId);
-            if (history.Count > 0 && history[^1].EventType == "TimerCreated")
+            if (IsIdleOnTimer(history))
             {
                 return progress;
             }
@@ -131,6 +131,16 @@ public sealed class WorkflowHost : IAsyncDisposable
 
             await Task.Delay(25);
         }
+    }
+
+    /// <summary>Idle: no activity in flight, and the last action the orchestrator took was creating a timer.</summary>
+    /// <remarks>Webhook deliveries are not awaited by the claim, so their completions may follow the timer in the history.</remarks>
+    private static bool IsIdleOnTimer(IReadOnlyList<HistoryEvent> history)
+    {
+        var scheduled = history.Count(e => e.EventType == "TaskScheduled");
+        var finished = history.Count(e => e.EventType is "TaskCompleted" or "TaskFailed");
+        var lastAction = history.LastOrDefault(e => e.EventType is not ("TaskCompleted" or "TaskFailed" or "OrchestratorStarted"));
+        return scheduled == finished && lastAction?.EventType == "TimerCreated";
     }
 
     /// <summary>Waits for the claim to end and returns its outcome.</summary>
