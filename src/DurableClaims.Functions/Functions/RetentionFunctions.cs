@@ -1,5 +1,5 @@
 using DurableClaims.Functions.Durable;
-using DurableClaims.Functions.Hosting;
+using DurableClaims.Api.Retention;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;

@@ -17,7 +17,7 @@ namespace DurableClaims.Functions.Hosting;
 /// <summary>What the Functions app adds on top of the workflow registrations: the API over Durable Functions, JSON and telemetry.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
-    /// <summary>Registers the claims API, the per-invocation factory, retention options, JSON settings and OpenTelemetry.</summary>
+    /// <summary>Registers the claims API (with its retention options), the per-invocation factory, JSON settings and OpenTelemetry.</summary>
     public static IServiceCollection AddDurableClaimsFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -31,7 +31,6 @@ public static class FunctionsServiceCollectionExtensions
 
         services.AddClaimsApi(configuration);
         services.AddSingleton<ClaimsApiFactory>();
-        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName));
         services.AddOptions<HttpLimits>().Bind(configuration.GetSection(HttpLimits.SectionName));
 
         var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
@@ -50,14 +49,4 @@ public static class FunctionsServiceCollectionExtensions
 
         return services;
     }
-}
-
-/// <summary>The retention clean-up timer's settings, bound from "Retention" (app settings Retention__*).</summary>
-public sealed class RetentionOptions
-{
-    /// <summary>The configuration section name.</summary>
-    public const string SectionName = "Retention";
-
-    /// <summary>Gets or sets the age in days after which finished sessions are removed.</summary>
-    public int OlderThanDays { get; set; } = 365;
 }

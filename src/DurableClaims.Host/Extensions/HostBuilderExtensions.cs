@@ -43,7 +43,7 @@ public static partial class HostBuilderExtensions
         }));
         builder.AddDurableClaimsTelemetry();
 
-        builder.Services.AddDurableClaimsEngine(builder.Configuration).AddUploadListener();
+        builder.Services.AddDurableClaimsEngine(builder.Configuration).AddUploadListener().AddRetentionWorker();
         builder.Services.AddHostedService<StartupReport>();
         return builder;
     }

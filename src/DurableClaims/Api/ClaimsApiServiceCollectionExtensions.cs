@@ -1,5 +1,6 @@
 using DurableClaims.Api.Intake;
 using DurableClaims.Api.Management;
+using DurableClaims.Api.Retention;
 using DurableClaims.Api.Runtime;
 using DurableClaims.Configuration;
 using DurableClaims.Storage;
@@ -21,6 +22,7 @@ public static class ClaimsApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ClaimsApiOptions>().Bind(configuration.GetSection(ClaimsApiOptions.SectionName));
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ClaimsApiService>();
         services.TryAddSingleton<UploadIntake>();
@@ -51,6 +53,13 @@ public static class ClaimsApiServiceCollectionExtensions
             var container = BlobClientFactory.Create(storage.ConnectionString!).GetBlobContainerClient(storage.DocumentsContainer);
             return new BlobUploadListener(container, sp.GetRequiredService<UploadIntake>(), uploads, sp.GetRequiredService<ILogger<BlobUploadListener>>());
         });
+        return services;
+    }
+
+    /// <summary>Adds the periodic retention clean-up (Retention:Enabled, Retention:Interval, Retention:OlderThanDays).</summary>
+    public static IServiceCollection AddRetentionWorker(this IServiceCollection services)
+    {
+        services.AddHostedService<RetentionWorker>();
         return services;
     }
 
