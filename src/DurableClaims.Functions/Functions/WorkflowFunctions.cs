@@ -49,8 +49,8 @@ public sealed class WorkflowFunctions(IServiceProvider services)
 
     /// <summary>Signed webhook deliveries of lifecycle events.</summary>
     [Function(nameof(NotifyWebhooksActivity))]
-    public static Task<int> NotifyWebhooksAsync([ActivityTrigger] IReadOnlyList<ClaimLifecycleEvent> input, FunctionContext context)
-        => RunAsync<NotifyWebhooksActivity, IReadOnlyList<ClaimLifecycleEvent>, int>(input, context);
+    public static Task<int> NotifyWebhooksAsync([ActivityTrigger] WebhookDelivery input, FunctionContext context)
+        => RunAsync<NotifyWebhooksActivity, WebhookDelivery, int>(input, context);
 
     private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, FunctionContext context)
         where TActivity : DurableClaims.Durable.TaskActivity<TInput, TOutput>

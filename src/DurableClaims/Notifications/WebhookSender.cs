@@ -31,13 +31,14 @@ public sealed partial class WebhookSender
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>Delivers each event to each URL; returns the number of successful POSTs.</summary>
-    /// <exception cref="WebhookDeliveryException">At least one POST failed (after all others were tried), so the caller can retry.</exception>
-    public async Task<int> SendAsync(IReadOnlyList<ClaimLifecycleEvent> events, CancellationToken cancellationToken)
+    /// <summary>Delivers each subscribed event to <paramref name="url"/> in order; returns the number of successful POSTs.</summary>
+    /// <exception cref="WebhookDeliveryException">At least one POST failed (after the others were tried), so the caller can retry.</exception>
+    public async Task<int> SendAsync(Uri url, IReadOnlyList<ClaimLifecycleEvent> events, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(events);
         var selected = events.Where(e => _options.Events.Count == 0 || _options.Events.Contains(e.Type, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (!_options.Enabled || selected.Count == 0)
+        if (selected.Count == 0)
         {
             return 0;
         }
@@ -49,18 +50,15 @@ public sealed partial class WebhookSender
         foreach (var lifecycleEvent in selected)
         {
             var body = JsonSerializer.Serialize(lifecycleEvent, DurableJson.Options);
-            foreach (var url in _options.Urls)
+            var error = await PostAsync(client, url, lifecycleEvent, body, cancellationToken);
+            if (error is null)
             {
-                var error = await PostAsync(client, url, lifecycleEvent, body, cancellationToken);
-                if (error is null)
-                {
-                    delivered++;
-                }
-                else
-                {
-                    failures.Add($"{url}: {error}");
-                    LogFailed(_logger, lifecycleEvent.Id, url, error);
-                }
+                delivered++;
+            }
+            else
+            {
+                failures.Add($"{url}: {error}");
+                LogFailed(_logger, lifecycleEvent.Id, url, error);
             }
         }
 

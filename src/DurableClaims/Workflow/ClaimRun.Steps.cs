@@ -39,21 +39,26 @@ internal sealed partial class ClaimRun
         Notify([lifecycleEvent]);
     }
 
-    /// <summary>Starts a webhook delivery without waiting for it: a slow receiver never holds the claim up.</summary>
+    /// <summary>Starts one delivery per webhook URL without waiting for it: a slow receiver never holds the claim up, and a failing one never makes the others receive an event twice.</summary>
     private void Notify(IReadOnlyList<ClaimLifecycleEvent> events)
     {
-        if (_settings.WebhooksEnabled && events.Count > 0)
+        if (events.Count == 0)
         {
-            _deliveries.Add(DeliverAsync(events));
+            return;
+        }
+
+        foreach (var url in _settings.WebhookUrls)
+        {
+            _deliveries.Add(DeliverAsync(new WebhookDelivery(url, events)));
         }
     }
 
-    private async Task DeliverAsync(IReadOnlyList<ClaimLifecycleEvent> events)
+    private async Task DeliverAsync(WebhookDelivery delivery)
     {
         try
         {
             var policy = new RetryPolicy(_settings.WebhookMaxAttempts, _settings.WebhookFirstRetryInterval, 2.0);
-            await _context.CallActivityAsync<int>(nameof(NotifyWebhooksActivity), events, TaskOptions.FromRetryPolicy(policy));
+            await _context.CallActivityAsync<int>(nameof(NotifyWebhooksActivity), delivery, TaskOptions.FromRetryPolicy(policy));
         }
         catch (TaskFailedException ex)
         {

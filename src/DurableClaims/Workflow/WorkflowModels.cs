@@ -24,12 +24,16 @@ public sealed record WorkflowSettings
 
     public TimeSpan ActivityFirstRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    public bool WebhooksEnabled { get; init; }
+    /// <summary>Gets the webhook URLs this claim notifies, fixed at its start; each gets its own delivery and retries.</summary>
+    public IReadOnlyList<Uri> WebhookUrls { get; init; } = [];
 
     public int WebhookMaxAttempts { get; init; } = 4;
 
     public TimeSpan WebhookFirstRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
 }
+
+/// <summary>Input of <see cref="Activities.NotifyWebhooksActivity"/>: lifecycle events for one webhook URL.</summary>
+public sealed record WebhookDelivery(Uri Url, IReadOnlyList<ClaimLifecycleEvent> Events);
 
 /// <summary>Input of <see cref="Activities.StartClaimActivity"/>.</summary>
 public sealed record StartClaimRequest(ClaimSubmission Claim, DateTimeOffset StartedAt, ClaimLifecycleEvent Event);

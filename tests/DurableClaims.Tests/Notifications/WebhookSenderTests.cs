@@ -11,10 +11,12 @@ public sealed class WebhookSenderTests
 {
     private static readonly ClaimLifecycleEvent Paused = new("CLM-W:003", "CLM-W", ClaimEventTypes.Pause, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
+    private static readonly Uri HookUrl = new("https://hooks.example.com/claims");
+
     private static (WebhookSender Sender, RecordingHandler Handler) Create(HttpStatusCode status, params string[] eventFilter)
     {
         var options = new WebhookOptions { Secret = "s3cret" };
-        options.Urls.Add(new Uri("https://hooks.example.com/claims"));
+        options.Urls.Add(HookUrl);
         foreach (var type in eventFilter)
         {
             options.Events.Add(type);
@@ -29,7 +31,7 @@ public sealed class WebhookSenderTests
     {
         var (sender, handler) = Create(HttpStatusCode.OK);
 
-        await sender.SendAsync([Paused], CancellationToken.None);
+        await sender.SendAsync(HookUrl, [Paused], CancellationToken.None);
 
         var request = Assert.Single(handler.Requests);
         Assert.Equal(("CLM-W:003", "pause"), (request.Headers[WebhookSignature.DeliveryHeader], request.Headers[WebhookSignature.EventHeader]));
@@ -50,7 +52,7 @@ public sealed class WebhookSenderTests
     {
         var (sender, _) = Create(HttpStatusCode.InternalServerError);
 
-        var error = await Assert.ThrowsAsync<WebhookDeliveryException>(() => sender.SendAsync([Paused], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<WebhookDeliveryException>(() => sender.SendAsync(HookUrl, [Paused], CancellationToken.None));
 
         Assert.Contains("HTTP 500", error.Message, StringComparison.Ordinal);
     }
@@ -60,7 +62,7 @@ public sealed class WebhookSenderTests
     {
         var (sender, handler) = Create(HttpStatusCode.OK, ClaimEventTypes.Complete);
 
-        await sender.SendAsync([Paused], CancellationToken.None);
+        await sender.SendAsync(HookUrl, [Paused], CancellationToken.None);
 
         Assert.Empty(handler.Requests);
     }

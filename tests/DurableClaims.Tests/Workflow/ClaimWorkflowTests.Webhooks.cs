@@ -55,4 +55,33 @@ public sealed partial class ClaimWorkflowTests
         var outcome = await host.WaitForOutcomeAsync("CLM-W-HOOKDOWN");
         Assert.Equal((ClaimStatusCodes.Approved, ClaimReasons.Covered), (outcome.Status, outcome.Reason));
     }
+
+    [Fact]
+    public async Task Claim_OneWebhookDown_ShouldDeliverEachEventOnceToTheOther()
+    {
+        using var receiver = new WebhookReceiver("hook-secret");
+        await using var host = await StartHostAsync(new Dictionary<string, string?>
+        {
+            ["Claims:Webhooks:Urls:0"] = "http://127.0.0.1:9/down",
+            ["Claims:Webhooks:Urls:1"] = receiver.Url.ToString(),
+            ["Claims:Webhooks:Secret"] = "hook-secret",
+            ["Claims:Webhooks:MaxAttempts"] = "3",
+            ["Claims:Webhooks:FirstRetryInterval"] = "00:00:30",
+            ["Claims:Webhooks:Events:0"] = ClaimEventTypes.Start,
+            ["Claims:Webhooks:Events:1"] = ClaimEventTypes.Complete,
+        });
+        await host.SubmitAsync(TestClaims.Auto("CLM-W-HOOKHALF", documents: TestClaims.AutoDocuments));
+
+        // The failing URL's retries wait on durable timers; the clock moves until the claim is done.
+        var metadata = await host.Client.GetInstanceAsync("CLM-W-HOOKHALF");
+        for (var i = 0; i < 400 && metadata?.IsCompleted != true; i++)
+        {
+            host.Advance(TimeSpan.FromSeconds(30));
+            await Task.Delay(25);
+            metadata = await host.Client.GetInstanceAsync("CLM-W-HOOKHALF");
+        }
+
+        await host.WaitForOutcomeAsync("CLM-W-HOOKHALF");
+        Assert.Equal([ClaimEventTypes.Complete, ClaimEventTypes.Start], receiver.Deliveries.Select(d => d.Type).Order(StringComparer.Ordinal));
+    }
 }

@@ -31,7 +31,7 @@ public sealed class LoadSettingsActivity : TaskActivity<string, WorkflowSettings
             HighRiskThreshold = _options.HighRiskThreshold,
             ActivityMaxAttempts = _options.ActivityMaxAttempts,
             ActivityFirstRetryInterval = _options.ActivityFirstRetryInterval,
-            WebhooksEnabled = _webhooks.Enabled,
+            WebhookUrls = [.. _webhooks.Urls],
             WebhookMaxAttempts = _webhooks.MaxAttempts,
             WebhookFirstRetryInterval = _webhooks.FirstRetryInterval,
         });

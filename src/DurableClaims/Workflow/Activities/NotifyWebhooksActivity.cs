@@ -4,15 +4,18 @@ using DurableClaims.Notifications;
 
 namespace DurableClaims.Workflow.Activities;
 
-/// <summary>Delivers lifecycle events to the webhooks; fails on a failed POST so the orchestrator's retry policy backs off and repeats.</summary>
-/// <remarks>Receivers de-duplicate on the X-DurableClaims-Delivery header: a retry re-sends to every URL.</remarks>
-public sealed class NotifyWebhooksActivity : TaskActivity<IReadOnlyList<ClaimLifecycleEvent>, int>
+/// <summary>Delivers lifecycle events to one webhook URL; fails on a failed POST so the orchestrator's retry policy backs off and repeats.</summary>
+/// <remarks>A retry re-sends this URL's events (at-least-once): receivers de-duplicate on the X-DurableClaims-Delivery header.</remarks>
+public sealed class NotifyWebhooksActivity : TaskActivity<WebhookDelivery, int>
 {
     private readonly WebhookSender _sender;
 
     /// <summary>Creates the activity.</summary>
     public NotifyWebhooksActivity(WebhookSender sender) => _sender = sender ?? throw new ArgumentNullException(nameof(sender));
 
-    public override Task<int> RunAsync(TaskActivityContext context, IReadOnlyList<ClaimLifecycleEvent> input)
-        => _sender.SendAsync(input ?? [], CancellationToken.None);
+    public override Task<int> RunAsync(TaskActivityContext context, WebhookDelivery input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return _sender.SendAsync(input.Url, input.Events, CancellationToken.None);
+    }
 }
