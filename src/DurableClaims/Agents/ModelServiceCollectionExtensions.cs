@@ -1,3 +1,4 @@
+using Azure.Core;
 using DurableClaims.Agents.Offline;
 using DurableClaims.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,9 @@ internal static class ModelServiceCollectionExtensions
 {
     /// <summary>The named HttpClient the OpenAI connector uses.</summary>
     public const string HttpClientName = "claims-model";
+
+    /// <summary>The key of an optional <see cref="TokenCredential"/> service that replaces the one Claims:Model:Credential names (a host's own credential, or a test double).</summary>
+    public const string CredentialServiceKey = ModelOptions.SectionName;
 
     public static IServiceCollection AddClaimAgents(this IServiceCollection services)
     {
@@ -38,6 +42,14 @@ internal static class ModelServiceCollectionExtensions
 
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
         var loggers = services.GetService<ILoggerFactory>();
+        if (options.UsesTokenCredential)
+        {
+            // Azure OpenAI with key access disabled: the managed identity's bearer token, added by the OpenAI SDK's pipeline.
+            var credential = services.GetKeyedService<TokenCredential>(CredentialServiceKey) ?? AzureCredentials.Get(options.Credential, options.ClientId);
+            var client = OpenAIClientFactory.CreateWithBearerToken(options.Endpoint!, credential, http, options.Timeout);
+            return new OpenAIChatCompletionService(options.Model!, client, loggers);
+        }
+
         return options.Endpoint is null
             ? new OpenAIChatCompletionService(options.Model!, options.ApiKey!, httpClient: http, loggerFactory: loggers)
             : new OpenAIChatCompletionService(options.Model!, options.Endpoint, options.ApiKey, httpClient: http, loggerFactory: loggers);

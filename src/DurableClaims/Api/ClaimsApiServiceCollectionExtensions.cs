@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using DurableClaims.Api.Intake;
 using DurableClaims.Api.Management;
 using DurableClaims.Api.Retention;
@@ -50,7 +51,7 @@ public static class ClaimsApiServiceCollectionExtensions
                 return new NoListener();
             }
 
-            var container = BlobClientFactory.Create(storage.ConnectionString!).GetBlobContainerClient(storage.DocumentsContainer);
+            var container = sp.GetRequiredKeyedService<BlobServiceClient>(BlobClientFactory.ServiceKey).GetBlobContainerClient(storage.DocumentsContainer);
             return new BlobUploadListener(container, sp.GetRequiredService<UploadIntake>(), uploads, sp.GetRequiredService<ILogger<BlobUploadListener>>());
         });
         return services;
@@ -67,7 +68,7 @@ public static class ClaimsApiServiceCollectionExtensions
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         return storage.UsesBlobStorage
-            ? new BlobObjectContainer(BlobClientFactory.Create(storage.ConnectionString!).GetBlobContainerClient(name))
+            ? new BlobObjectContainer(services.GetRequiredKeyedService<BlobServiceClient>(BlobClientFactory.ServiceKey).GetBlobContainerClient(name))
             : new FolderObjectContainer(Path.Combine(storage.DataDirectory, name));
     }
 

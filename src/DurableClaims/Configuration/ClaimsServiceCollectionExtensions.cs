@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using DurableClaims.Agents;
 using DurableClaims.Contracts;
 using DurableClaims.Documents;
@@ -9,6 +10,7 @@ using DurableClaims.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DurableClaims.Configuration;
@@ -30,14 +32,16 @@ public static class ClaimsServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateOnStart();
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .PostConfigure(o =>
-            {
-                o.ConnectionString ??= configuration[ClaimsConfiguration.StorageConnection];
-                o.DataDirectory = ClaimsConfiguration.ResolveDataDirectory(configuration);
-            });
+            .PostConfigure(o => StorageConfiguration.Apply(configuration, o))
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClaimsOptions>, ClaimsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        // One client (and so one credential and token cache) shared by the claims stores.
+        services.TryAddKeyedSingleton(
+            BlobClientFactory.ServiceKey, (sp, _) => BlobClientFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PolicyCatalog>();
@@ -60,7 +64,7 @@ public static class ClaimsServiceCollectionExtensions
         {
             var container = string.IsNullOrWhiteSpace(location) ? storage.SessionsContainer : location;
             var archive = string.IsNullOrWhiteSpace(location) ? storage.ArchiveContainer : container + "-archive";
-            return new BlobSessionStore(BlobClientFactory.Create(storage.ConnectionString!), container, archive);
+            return new BlobSessionStore(services.GetRequiredKeyedService<BlobServiceClient>(BlobClientFactory.ServiceKey), container, archive);
         }
 
         if (string.IsNullOrWhiteSpace(location))
@@ -75,8 +79,12 @@ public static class ClaimsServiceCollectionExtensions
     private static IDocumentStore CreateDocumentStore(IServiceProvider services)
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        return storage.UsesBlobStorage
-            ? new BlobDocumentStore(BlobClientFactory.Create(storage.ConnectionString!).GetBlobContainerClient(storage.DocumentsContainer))
-            : new FolderDocumentStore(Path.Combine(storage.DataDirectory, storage.DocumentsContainer));
+        if (!storage.UsesBlobStorage)
+        {
+            return new FolderDocumentStore(Path.Combine(storage.DataDirectory, storage.DocumentsContainer));
+        }
+
+        var container = services.GetRequiredKeyedService<BlobServiceClient>(BlobClientFactory.ServiceKey).GetBlobContainerClient(storage.DocumentsContainer);
+        return new BlobDocumentStore(container, services.GetRequiredService<TimeProvider>(), services.GetService<ILogger<BlobDocumentStore>>());
     }
 }

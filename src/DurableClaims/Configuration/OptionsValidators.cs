@@ -42,13 +42,42 @@ internal sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
         if (known && !options.IsOffline)
         {
             ClaimsOptionsValidator.Check(errors, !string.IsNullOrWhiteSpace(options.Model), "Claims:Model:Model (model or deployment name) is required for the openai provider.");
-            ClaimsOptionsValidator.Check(errors, !string.IsNullOrWhiteSpace(options.ApiKey), "Claims:Model:ApiKey is required for the openai provider.");
             ClaimsOptionsValidator.Check(errors, options.Endpoint is null || options.Endpoint.IsAbsoluteUri, "Claims:Model:Endpoint must be an absolute URL.");
+            if (options.UsesTokenCredential)
+            {
+                ValidateTokenCredential(errors, options);
+            }
+            else
+            {
+                ClaimsOptionsValidator.Check(errors, !string.IsNullOrWhiteSpace(options.ApiKey), "Claims:Model:ApiKey is required for the openai provider.");
+                ClaimsOptionsValidator.Check(errors, string.IsNullOrWhiteSpace(options.ClientId), "Claims:Model:ClientId applies only with Claims:Model:Credential (managedidentity or default).");
+            }
         }
 
         ClaimsOptionsValidator.Check(errors, options.MaxToolCalls is >= 0 and <= 32, "Claims:Model:MaxToolCalls must be between 0 and 32.");
         ClaimsOptionsValidator.Check(errors, options.Timeout > TimeSpan.Zero, "Claims:Model:Timeout must be positive.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateTokenCredential(List<string> errors, ModelOptions options)
+    {
+        ClaimsOptionsValidator.Check(
+            errors, AzureCredentials.IsKnown(options.Credential),
+            $"Claims:Model:Credential must be '{AzureCredentials.ManagedIdentity}', '{AzureCredentials.Default}' or empty (was '{options.Credential}').");
+        ClaimsOptionsValidator.Check(
+            errors, string.IsNullOrWhiteSpace(options.ApiKey),
+            "Claims:Model:ApiKey and Claims:Model:Credential are mutually exclusive: authenticate with the key or with the identity, not both.");
+        ClaimsOptionsValidator.Check(
+            errors, options.Endpoint is not null,
+            "Claims:Model:Endpoint is required with Claims:Model:Credential (the Azure OpenAI endpoint, https://<name>.openai.azure.com/openai/v1/).");
+
+        // The SDK's bearer-token policy refuses plain http at the first call; refusing here names the setting.
+        ClaimsOptionsValidator.Check(
+            errors, options.Endpoint is not { IsAbsoluteUri: true } endpoint || endpoint.Scheme == Uri.UriSchemeHttps,
+            $"Claims:Model:Endpoint must be an https URL when Claims:Model:Credential is set (was '{options.Endpoint}').");
+        ClaimsOptionsValidator.Check(
+            errors, AzureCredentials.IsValidClientId(options.ClientId),
+            $"Claims:Model:ClientId must be the client id (a GUID) of a user-assigned managed identity (was '{options.ClientId}').");
     }
 }
 
