@@ -33,7 +33,7 @@ public sealed class BlobDocumentStore : DocumentStore
             : new UserDelegationKeyCache(requestDelegationKey, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
     }
 
-    /// <summary>Returns a create/write-only SAS URL on the container addressed at the claim's folder, or null when no signing key can be had.</summary>
+    /// <summary>Returns a create-only SAS URL on the container addressed at the claim's folder, or null when no signing key can be had.</summary>
     /// <remarks>
     /// With an account key (connection string, Azurite) the SAS is signed with it. With a token credential (managed
     /// identity; the account allows no shared keys) it is a user-delegation SAS, valid until

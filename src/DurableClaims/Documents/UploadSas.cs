@@ -4,16 +4,17 @@ using Azure.Storage.Sas;
 
 namespace DurableClaims.Documents;
 
-/// <summary>Builds the upload links of paused claims: create/write-only container SAS URLs addressed at the claim's folder.</summary>
+/// <summary>Builds the upload links of paused claims: create-only container SAS URLs addressed at the claim's folder.</summary>
 /// <remarks>
 /// A flat-namespace account cannot scope a SAS to a prefix (that needs a hierarchical namespace), so the token
 /// allows creating blobs anywhere in the container; the upload pipeline only accepts <c>{claimId}/{type}/{file}</c>
-/// paths of running claims. Reading, listing and deleting are not allowed.
+/// paths of running claims. Reading, listing, overwriting and deleting are not allowed.
 /// </remarks>
 internal static class UploadSas
 {
-    /// <summary>What an upload link allows: create new blobs and write their content, nothing else.</summary>
-    public const BlobContainerSasPermissions Permissions = BlobContainerSasPermissions.Create | BlobContainerSasPermissions.Write;
+    /// <summary>What an upload link allows: create new blobs (Put Blob, Put Block, Put Block List), nothing else.</summary>
+    /// <remarks>Not Write: that would let a link's holder overwrite any existing document in the container, including other claims' evidence.</remarks>
+    public const BlobContainerSasPermissions Permissions = BlobContainerSasPermissions.Create;
 
     /// <summary>Returns the SAS builder for the container <paramref name="containerName"/> valid until <paramref name="expiresOn"/>.</summary>
     public static BlobSasBuilder Builder(string containerName, DateTimeOffset expiresOn)

@@ -25,11 +25,11 @@ public sealed class UploadSasTests
     private static Uri Link(DateTimeOffset deadline) => UploadSas.WithUserDelegation(Container, "claimsprod", "CLM-2026-0042", deadline, Key(KeyStart, KeyExpiry));
 
     [Fact]
-    public void WithUserDelegation_Permissions_ShouldAllowOnlyCreateAndWrite()
+    public void WithUserDelegation_Permissions_ShouldAllowOnlyCreate()
     {
         var uri = Link(KeyStart.AddDays(3));
 
-        Assert.Equal("cw", Query(uri)["sp"]);
+        Assert.Equal("c", Query(uri)["sp"]);
     }
 
     [Fact]
