@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DurableClaims.Contracts;
+using DurableClaims.Durable;
 
 namespace DurableClaims.Workflow;
 
@@ -27,7 +28,7 @@ internal sealed partial class ClaimRun
         while (_missing.Count > 0)
         {
             // One outstanding wait for the whole claim: a second waiter would leave the first to swallow the next event.
-            _documentsWait ??= _context.WaitForExternalEvent<DocumentsReceived>(ClaimWorkflow.Events.DocumentsReceived);
+            _documentsWait ??= _context.WaitForExternalEvent<JsonElement>(ClaimWorkflow.Events.DocumentsReceived);
             switch (await RaceAsync(_documentsWait, deadline))
             {
                 case WaitOutcome.Deadline:
@@ -39,7 +40,7 @@ internal sealed partial class ClaimRun
                     continue;
             }
 
-            var delivery = await TakeAsync(_documentsWait);
+            var delivery = await TakeAsync<DocumentsReceived>(_documentsWait);
             _documentsWait = null;
             var added = Apply(delivery);
             if (added.Count == 0)
@@ -79,7 +80,7 @@ internal sealed partial class ClaimRun
         await RecordAsync("review", ClaimEventTypes.Pause, PauseData(), Messages.ReviewRequest(_risk ?? 0, _settings.HighRiskThreshold, _recommendation, _agentReasons, deadline));
         while (true)
         {
-            _reviewWait ??= _context.WaitForExternalEvent<AdjusterDecision>(ClaimWorkflow.Events.AdjusterDecision);
+            _reviewWait ??= _context.WaitForExternalEvent<JsonElement>(ClaimWorkflow.Events.AdjusterDecision);
             switch (await RaceAsync(_reviewWait, deadline))
             {
                 case WaitOutcome.Deadline:
@@ -91,7 +92,7 @@ internal sealed partial class ClaimRun
                     continue;
             }
 
-            var decision = await TakeAsync(_reviewWait);
+            var decision = await TakeAsync<AdjusterDecision>(_reviewWait);
             _reviewWait = null;
             if (decision is null || !AdjusterDecisions.IsValid(decision.Decision) || string.IsNullOrWhiteSpace(decision.Adjuster))
             {
@@ -137,13 +138,19 @@ internal sealed partial class ClaimRun
         return fireAt >= deadline ? WaitOutcome.Deadline : WaitOutcome.Reminder;
     }
 
-    /// <summary>Reads an event payload; a payload that does not parse counts as nothing received.</summary>
-    private async Task<T?> TakeAsync<T>(Task<T> wait)
+    /// <summary>Reads an event payload; a payload that is missing or does not parse counts as nothing received.</summary>
+    private async Task<T?> TakeAsync<T>(Task<JsonElement> wait)
         where T : class
     {
+        var payload = await wait;
+        if (payload.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return null;
+        }
+
         try
         {
-            return await wait;
+            return payload.Deserialize<T>(DurableJson.Options);
         }
         catch (JsonException ex)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DurableClaims.Contracts;
 using DurableClaims.Domain;
 using DurableClaims.Durable;
@@ -34,8 +35,10 @@ internal sealed partial class ClaimRun
     private string? _recommendation;
     private IReadOnlyList<string> _agentReasons = [];
     private DateTimeOffset? _deadline;
-    private Task<DocumentsReceived>? _documentsWait;
-    private Task<AdjusterDecision>? _reviewWait;
+    // Payloads are awaited as raw JSON and read here, so a malformed one is ignored the same way on
+    // both runtimes (Durable Functions converts before completing the wait and would fail the claim).
+    private Task<JsonElement>? _documentsWait;
+    private Task<JsonElement>? _reviewWait;
 
     public ClaimRun(TaskOrchestrationContext context, ClaimSubmission claim)
     {

@@ -71,6 +71,20 @@ public sealed partial class ClaimWorkflowTests : IDisposable
     }
 
     [Fact]
+    public async Task Claim_MalformedDocumentsPayload_ShouldStayPausedAndResumeOnTheNextDelivery()
+    {
+        await using var host = await StartHostAsync();
+        await host.SubmitAsync(TestClaims.Auto("CLM-W-BADPAYLOAD", documents: ["police_report"]));
+        await host.WaitForPauseAsync("CLM-W-BADPAYLOAD");
+        using var malformed = System.Text.Json.JsonDocument.Parse("""{"documents":"not a list"}""");
+
+        await host.Client.RaiseEventAsync("CLM-W-BADPAYLOAD", ClaimWorkflow.Events.DocumentsReceived, malformed.RootElement.Clone());
+        await host.DeliverAsync("CLM-W-BADPAYLOAD", "repair_estimate", "vehicle_damage_photos", "insurance_exchange_form");
+
+        Assert.Equal(ClaimStatusCodes.Approved, (await host.WaitForOutcomeAsync("CLM-W-BADPAYLOAD")).Status);
+    }
+
+    [Fact]
     public async Task Claim_DuplicateDelivery_ShouldChangeNothing()
     {
         await using var host = await StartHostAsync();
