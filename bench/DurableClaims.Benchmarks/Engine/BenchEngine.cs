@@ -39,19 +39,32 @@ internal sealed class BenchEngine : IAsyncDisposable
     public static async Task<BenchEngine> StartAsync(Action<DurableTaskRegistry> register, Action<DurableEngineOptions>? configure = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "durable-bench", Guid.NewGuid().ToString("N"));
-        var options = new DurableEngineOptions { DataDirectory = dir, SqliteSynchronous = SqliteSynchronousMode.Full };
-        // BENCH_SYNCHRONOUS=Normal compares against non-fsync'd commits (to see what fsync costs).
-        if (Enum.TryParse<SqliteSynchronousMode>(Environment.GetEnvironmentVariable("BENCH_SYNCHRONOUS"), ignoreCase: true, out var mode))
-        {
-            options.SqliteSynchronous = mode;
-        }
-
+        var options = Defaults(dir);
         configure?.Invoke(options);
         var registry = new DurableTaskRegistry();
         register(registry);
         var engine = new DurableEngine(registry, options);
         await engine.StartAsync(CancellationToken.None);
         return new BenchEngine(engine, dir);
+    }
+
+    /// <summary>The harness's engine settings: FULL, pipelined dispatch on, unless the environment overrides them.</summary>
+    public static DurableEngineOptions Defaults(string dataDirectory = "")
+    {
+        var options = new DurableEngineOptions { DataDirectory = dataDirectory, SqliteSynchronous = SqliteSynchronousMode.Full };
+        // BENCH_SYNCHRONOUS=Normal compares against non-fsync'd commits (to see what fsync costs).
+        if (Enum.TryParse<SqliteSynchronousMode>(Environment.GetEnvironmentVariable("BENCH_SYNCHRONOUS"), ignoreCase: true, out var mode))
+        {
+            options.SqliteSynchronous = mode;
+        }
+
+        // BENCH_PIPELINED=false makes every step wait for its commit before its activities start (the previous behaviour).
+        if (bool.TryParse(Environment.GetEnvironmentVariable("BENCH_PIPELINED"), out var pipelined))
+        {
+            options.PipelinedActivityDispatch = pipelined;
+        }
+
+        return options;
     }
 
     public Task Completed(string id) => _completed.GetOrAdd(id, _ => NewSource()).Task;

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Error, "Unexpected error in the durable engine's {Loop} loop")]
     public static partial void LoopFailed(ILogger logger, string loop, Exception error);
+
+    [LoggerMessage(10, LogLevel.Warning, "Step of instance {InstanceId} dropped: an earlier step of the instance failed to commit; retrying")]
+    public static partial void StepDropped(ILogger logger, string instanceId);
 }

@@ -56,6 +56,13 @@ public static class DurableServiceCollectionExtensions
         options.MaxConcurrentOrchestrations = Int(section, nameof(options.MaxConcurrentOrchestrations), options.MaxConcurrentOrchestrations);
         options.MaxCommitBatchSize = Int(section, nameof(options.MaxCommitBatchSize), options.MaxCommitBatchSize);
         options.CachedInstances = Int(section, nameof(options.CachedInstances), options.CachedInstances);
+        if (section[nameof(options.PipelinedActivityDispatch)] is { } pipelined)
+        {
+            options.PipelinedActivityDispatch = bool.TryParse(pipelined, out var enabled)
+                ? enabled
+                : throw new InvalidOperationException($"Durable:PipelinedActivityDispatch must be true or false, not '{pipelined}'.");
+        }
+
         if (section[nameof(options.SqliteSynchronous)] is { } mode)
         {
             options.SqliteSynchronous = Enum.TryParse<SqliteSynchronousMode>(mode, ignoreCase: true, out var parsed)

@@ -8,7 +8,8 @@ namespace DurableClaims.Durable.Runtime;
 /// <remarks>
 /// The result is not written on its own: the step that consumes it deletes the activity_tasks row and
 /// appends TaskCompleted in one transaction. Until then the row stays, so a crash re-runs the activity
-/// (at-least-once) and the result can never be applied twice.
+/// (at-least-once) and the result can never be applied twice. A pipelined activity may finish before its
+/// row is durable; the consuming step's commit is queued behind the row's, so both or neither survive.
 /// </remarks>
 internal sealed partial class EngineRuntime
 {

@@ -4,7 +4,7 @@ using DurableClaims.Durable.Storage;
 
 namespace DurableClaims.Durable.Runtime;
 
-/// <summary>Orchestration steps: take an instance's inbox, run its executor, commit, then act.</summary>
+/// <summary>Orchestration steps: take an instance's inbox, run its executor, queue the commit, act (pipelined or once durable).</summary>
 internal sealed partial class EngineRuntime
 {
     private async Task OrchestrationLoopAsync()
@@ -25,24 +25,37 @@ internal sealed partial class EngineRuntime
     private void RunStep(InstanceEntry entry)
     {
         List<InboxMessage> batch;
-        string executionId;
+        StepTicket ticket;
+        OrchestrationExecutor? executor;
         lock (_gate)
         {
+            if (entry.Halted)
+            {
+                // A failed step is being retried: nothing runs until its batch is back in front of the inbox.
+                entry.Busy = false;
+                TrySchedule(entry);
+                return;
+            }
+
             batch = entry.TakeBatch();
-            executionId = entry.ExecutionId;
             if (batch.Count == 0)
             {
                 entry.Busy = false;
                 return;
             }
+
+            ticket = new StepTicket(entry.ExecutionId, entry.Epoch, ++entry.StepSequence, entry.Status);
+            executor = entry.Pinned;
+            entry.Pinned = null;
         }
 
         using var activity = DurableTelemetry.ActivitySource.StartActivity("orchestration.step");
         activity?.SetTag("durable.instance_id", entry.Id);
-        OrchestrationExecutor? executor = null;
+        StepCommit commit;
         try
         {
-            executor = _cache.Take(entry.Id, executionId) ?? LoadExecutor(entry.Id, executionId);
+            // Without a pinned executor no commit of this instance is pending, so the cache or the store is current.
+            executor ??= _cache.Take(entry.Id, ticket.ExecutionId) ?? LoadExecutor(entry.Id, ticket.ExecutionId);
             var now = UtcNow;
             var events = new List<DurableEvent>(batch.Count);
             foreach (var message in batch)
@@ -53,13 +66,74 @@ internal sealed partial class EngineRuntime
             var result = executor.Execute(events, now);
             DurableTelemetry.Steps.Add(1);
             Log.StepExecuted(_logger, entry.Id, events.Count, result.Actions.Count);
-            _writer.Submit(new StepCommit(this, entry, executor, executionId, batch, result, now));
+            commit = new StepCommit(this, entry, executor, ticket, batch, result, now, _options.PipelinedActivityDispatch);
         }
 #pragma warning disable CA1031 // A step that cannot run (e.g. the store is unreadable) is retried, not fatal to the worker.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            OnStepFailed(entry, batch, ex);
+            OnStepFailed(entry, ticket.Sequence, batch, ex);
+            return;
+        }
+
+        SubmitStep(commit);
+    }
+
+    /// <summary>Queues a step's commit; a pipelined step then releases the instance and dispatches its activities at once.</summary>
+    /// <remarks>
+    /// The commit is queued before the instance is released, so the next step's commit is always behind it in
+    /// the writer's FIFO and can never be durable without it.
+    /// </remarks>
+    private void SubmitStep(StepCommit commit)
+    {
+        var entry = commit.Entry;
+        lock (_gate)
+        {
+            entry.PendingSteps++;
+            if (commit.Pipelined)
+            {
+                foreach (var item in commit.NewActivities)
+                {
+                    entry.SpeculativeActivities.Add(item.Id);
+                }
+            }
+        }
+
+        _writer.Submit(commit);
+        if (!commit.Pipelined)
+        {
+            // The instance stays busy until the commit is durable (OnStepCommitted).
+            return;
+        }
+
+        bool dispatch;
+        lock (_gate)
+        {
+            entry.Busy = false;
+            dispatch = entry.Epoch == commit.Ticket.Epoch;
+            commit.Dispatched = dispatch;
+            if (dispatch)
+            {
+                entry.Status = commit.Status;
+                if (entry.PendingSteps > 0)
+                {
+                    entry.Pinned = commit.Executor;
+                }
+                else
+                {
+                    _cache.Put(entry.Id, commit.Executor);
+                }
+            }
+
+            TrySchedule(entry);
+        }
+
+        if (dispatch)
+        {
+            foreach (var item in commit.NewActivities)
+            {
+                _activities.Writer.TryWrite(item);
+            }
         }
     }
 
@@ -75,16 +149,75 @@ internal sealed partial class EngineRuntime
         return executor;
     }
 
-    /// <summary>Puts the step's messages back and retries later; the in-memory executor is discarded (it is ahead of the store).</summary>
-    internal void OnStepFailed(InstanceEntry entry, List<InboxMessage> batch, Exception error)
+    /// <summary>A step could not be executed: its batch goes back and the instance retries later from the store.</summary>
+    private void OnStepFailed(InstanceEntry entry, long sequence, List<InboxMessage> batch, Exception error)
     {
         Log.StepCommitFailed(_logger, entry.Id, error);
-        _cache.Remove(entry.Id);
         lock (_gate)
         {
-            entry.Inbox.InsertRange(0, batch);
+            // The executor may be half-applied; earlier pending commits stay valid and are waited for before the retry.
+            _cache.Remove(entry.Id);
+            entry.Requeue(sequence, batch);
+            entry.Busy = false;
+            Halt(entry);
+        }
+    }
+
+    /// <summary>A step's commit failed (error) or was dropped because an earlier one of its chain failed (null).</summary>
+    /// <remarks>
+    /// The first failure of a chain starts a new epoch: the writer drops the chain's later steps, whose batches
+    /// come back too. Activities those steps dispatched early are abandoned: replay from the store schedules them
+    /// again, so their first results must not be applied.
+    /// </remarks>
+    internal void OnStepCommitFailed(StepCommit commit, Exception? error)
+    {
+        var entry = commit.Entry;
+        if (error is null)
+        {
+            Log.StepDropped(_logger, entry.Id);
+        }
+        else
+        {
+            Log.StepCommitFailed(_logger, entry.Id, error);
         }
 
+        lock (_gate)
+        {
+            entry.PendingSteps--;
+            if (commit.Ticket.Epoch == entry.Epoch)
+            {
+                entry.Epoch++;
+                entry.Pinned = null;
+                _cache.Remove(entry.Id);
+                Halt(entry);
+            }
+
+            if (commit.Pipelined)
+            {
+                foreach (var item in commit.NewActivities)
+                {
+                    entry.SpeculativeActivities.Remove(item.Id);
+                    if (commit.Dispatched)
+                    {
+                        entry.AbandonedActivities.Add(item.Id);
+                    }
+                }
+            }
+            else
+            {
+                entry.Busy = false;
+            }
+
+            entry.Requeue(commit.Ticket.Sequence, commit.Consumed);
+            TrySchedule(entry);
+        }
+    }
+
+    // Caller holds _gate.
+    private void Halt(InstanceEntry entry)
+    {
+        entry.Halted = true;
+        entry.RetryDue = false;
         _ = RetryLaterAsync(entry);
     }
 
@@ -101,7 +234,7 @@ internal sealed partial class EngineRuntime
 
         lock (_gate)
         {
-            entry.Busy = false;
+            entry.RetryDue = true;
             TrySchedule(entry);
         }
     }
@@ -126,7 +259,7 @@ internal sealed partial class EngineRuntime
         }
     }
 
-    /// <summary>Acts on a durable step: dispatch activities, arm timers, deliver messages, signal completion.</summary>
+    /// <summary>Acts on a durable step: dispatch activities (unless pipelined), arm timers, deliver messages, signal completion.</summary>
     internal void OnStepCommitted(StepCommit commit)
     {
         var entry = commit.Entry;
@@ -135,6 +268,7 @@ internal sealed partial class EngineRuntime
         OrchestrationRuntimeStatus status;
         lock (_gate)
         {
+            entry.PendingSteps--;
             if (result.CustomStatusChanged)
             {
                 entry.CustomStatus = result.CustomStatus;
@@ -142,10 +276,30 @@ internal sealed partial class EngineRuntime
 
             custom = entry.CustomStatus;
 
-            if (result.Completion is { } completion)
+            if (commit.Pipelined)
+            {
+                // The instance was released and its activities dispatched when the commit was queued.
+                status = commit.Status;
+                foreach (var item in commit.NewActivities)
+                {
+                    entry.SpeculativeActivities.Remove(item.Id);
+                }
+
+                if (entry.PendingSteps == 0 && entry.Pinned is { } pinned)
+                {
+                    // The store has caught up: the executor may now be evicted and replayed.
+                    entry.Pinned = null;
+                    _cache.Put(entry.Id, pinned);
+                }
+            }
+            else if (result.Completion is { } completion)
             {
                 status = completion.Status;
                 _instances.Remove(entry.Id);
+
+                // Messages that arrived after the final step (e.g. a duplicate raise) are dropped with the instance.
+                entry.Finished = true;
+                entry.Inbox.Clear();
                 foreach (var waiter in entry.CompletionWaiters)
                 {
                     waiter.TrySetResult();
@@ -160,18 +314,25 @@ internal sealed partial class EngineRuntime
             }
             else
             {
-                status = result.Suspended ? OrchestrationRuntimeStatus.Suspended : result.Started ? OrchestrationRuntimeStatus.Running : entry.Status;
+                status = commit.Status;
                 entry.Status = status;
                 _cache.Put(entry.Id, commit.Executor);
             }
 
-            entry.Busy = false;
+            if (!commit.Pipelined)
+            {
+                entry.Busy = false;
+            }
+
             TrySchedule(entry);
         }
 
-        foreach (var item in commit.NewActivities)
+        if (!commit.Pipelined)
         {
-            _activities.Writer.TryWrite(item);
+            foreach (var item in commit.NewActivities)
+            {
+                _activities.Writer.TryWrite(item);
+            }
         }
 
         foreach (var message in commit.NewMessages)

@@ -10,7 +10,7 @@ namespace DurableClaims.Durable.Runtime;
 /// <remarks>
 /// One process owns the task hub (lock file), so work queues live in memory and are rebuilt from the
 /// database at start-up; nothing polls the database. Every state change is committed by the group-commit
-/// writer before anything acts on it.
+/// writer before anything outside the instance sees it; only a pipelined step's activities start earlier.
 /// </remarks>
 internal sealed partial class EngineRuntime : IAsyncDisposable
 {
@@ -154,7 +154,8 @@ internal sealed partial class EngineRuntime : IAsyncDisposable
         lock (_gate)
         {
             if (!_instances.TryGetValue(message.InstanceId, out var entry)
-                || (message.ExecutionId is not null && message.ExecutionId != entry.ExecutionId))
+                || (message.ExecutionId is not null && message.ExecutionId != entry.ExecutionId)
+                || entry.DropsResultOf(message.ActivityTaskId))
             {
                 return;
             }
@@ -167,7 +168,24 @@ internal sealed partial class EngineRuntime : IAsyncDisposable
     // Caller holds _gate.
     private void TrySchedule(InstanceEntry entry)
     {
-        if (!entry.Busy && entry.HasRunnableWork())
+        if (entry.Finished)
+        {
+            return;
+        }
+
+        if (entry.Halted)
+        {
+            // A retry starts from the store, so it waits until every pending commit of the instance is resolved.
+            if (!entry.RetryDue || entry.PendingSteps > 0 || entry.Busy)
+            {
+                return;
+            }
+
+            entry.Resume();
+        }
+
+        // Without a cache every step replays from the store, so it waits until the store holds the previous steps.
+        if (!entry.Busy && (entry.PendingSteps == 0 || _options.CachedInstances > 0) && entry.HasRunnableWork())
         {
             entry.Busy = true;
             _ready.Writer.TryWrite(entry);

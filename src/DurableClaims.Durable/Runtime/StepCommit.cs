@@ -3,6 +3,9 @@ using DurableClaims.Durable.Storage;
 
 namespace DurableClaims.Durable.Runtime;
 
+/// <summary>What a step was taken with: execution, chain generation (<see cref="InstanceEntry.Epoch"/>), batch number and prior status.</summary>
+internal readonly record struct StepTicket(string ExecutionId, int Epoch, long Sequence, OrchestrationRuntimeStatus Status);
+
 /// <summary>Everything one orchestration step changes, written atomically: history, consumed inbox, new work, instance row.</summary>
 internal sealed class StepCommit : CommitRequest
 {
@@ -12,19 +15,28 @@ internal sealed class StepCommit : CommitRequest
     private readonly DateTime _now;
     private readonly List<(string Id, string ExecutionId, string Name, string? Input)> _children = [];
 
-    public StepCommit(EngineRuntime runtime, InstanceEntry entry, OrchestrationExecutor executor, string executionId, List<InboxMessage> consumed, StepResult result, DateTime now)
+    private bool _skipped;
+
+    public StepCommit(EngineRuntime runtime, InstanceEntry entry, OrchestrationExecutor executor, StepTicket ticket, List<InboxMessage> consumed, StepResult result, DateTime now, bool pipelining)
     {
         _runtime = runtime;
         Entry = entry;
         Executor = executor;
-        _executionId = executionId;
+        Ticket = ticket;
+        _executionId = ticket.ExecutionId;
         _consumed = consumed;
         Result = result;
         _now = now;
+        Status = result.Suspended ? OrchestrationRuntimeStatus.Suspended : result.Started ? OrchestrationRuntimeStatus.Running : ticket.Status;
         foreach (var action in result.Actions)
         {
             PlanAction(action);
         }
+
+        // Only steps whose every effect stays inside the instance may run ahead of durability: a finishing
+        // step, ContinueAsNew and sub-orchestration creation are visible outside and wait for their commit.
+        Pipelined = pipelining && result.Completion is null && result.ContinueAsNew is null && _children.Count == 0
+            && result.Actions.TrueForAll(a => a.Kind != ActionKind.CreateSubOrchestration);
 
         if (result.Completion is { } completion && executor.ParentInstanceId is { } parent)
         {
@@ -52,6 +64,21 @@ internal sealed class StepCommit : CommitRequest
 
     public StepResult Result { get; }
 
+    /// <summary>Gets the chain generation and batch number the step was taken with.</summary>
+    public StepTicket Ticket { get; }
+
+    /// <summary>Gets the messages the step consumed (put back if it fails).</summary>
+    public List<InboxMessage> Consumed => _consumed;
+
+    /// <summary>Gets the instance status after the step (when it does not finish the instance).</summary>
+    public OrchestrationRuntimeStatus Status { get; }
+
+    /// <summary>Gets whether the step's activities are dispatched before its commit is durable.</summary>
+    public bool Pipelined { get; }
+
+    /// <summary>Gets or sets whether a pipelined step's activities were dispatched (guarded by the runtime's lock).</summary>
+    public bool Dispatched { get; set; }
+
     public List<ActivityWorkItem> NewActivities { get; } = [];
 
     public List<InboxMessage> NewMessages { get; } = [];
@@ -62,6 +89,13 @@ internal sealed class StepCommit : CommitRequest
 
     public override void Write(StoreWriter writer)
     {
+        // An earlier step of this instance failed to commit: this one was computed on top of it, so it must not be written.
+        _skipped = Ticket.Epoch != Entry.Epoch;
+        if (_skipped)
+        {
+            return;
+        }
+
         var id = Entry.Id;
         for (var i = 0; i < Result.NewHistory.Count; i++)
         {
@@ -93,8 +127,7 @@ internal sealed class StepCommit : CommitRequest
         }
         else
         {
-            var status = Result.Suspended ? OrchestrationRuntimeStatus.Suspended : Result.Started ? OrchestrationRuntimeStatus.Running : Entry.Status;
-            writer.UpdateInstance(id, status, Result.CustomStatusChanged, Result.CustomStatus, _now);
+            writer.UpdateInstance(id, Status, Result.CustomStatusChanged, Result.CustomStatus, _now);
         }
 
         foreach (var child in _children)
@@ -114,16 +147,28 @@ internal sealed class StepCommit : CommitRequest
         }
     }
 
-    public override void Committed() => _runtime.OnStepCommitted(this);
+    public override void Committed()
+    {
+        if (_skipped)
+        {
+            Abandon(null);
+            return;
+        }
 
-    public override void Failed(Exception error)
+        _runtime.OnStepCommitted(this);
+    }
+
+    public override void Failed(Exception error) => Abandon(error);
+
+    /// <summary>The step was not written: its transaction failed (error) or an earlier step of the instance failed (null).</summary>
+    private void Abandon(Exception? error)
     {
         foreach (var child in _children)
         {
             _runtime.OnChildReleased(child.Id, child.ExecutionId);
         }
 
-        _runtime.OnStepFailed(Entry, _consumed, error);
+        _runtime.OnStepCommitFailed(this, error);
     }
 
     private void PlanAction(OrchestratorAction action)

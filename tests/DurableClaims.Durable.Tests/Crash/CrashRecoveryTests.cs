@@ -7,7 +7,8 @@ namespace DurableClaims.Durable.Tests.Crash;
 
 public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Instances = 200;
+    // Enough work that ~20 kills land before it finishes: pipelined dispatch made a run of 200 too short.
+    private const int Instances = 400;
     private const int Kills = 20;
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "durable-crash", Guid.NewGuid().ToString("N"));
 

@@ -53,6 +53,27 @@ public sealed class HostingTests : IDisposable
         Assert.Contains("DataDirectory", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddDurableEngine_PipelinedActivityDispatchFalseInConfiguration_ShouldBindOption()
+    {
+        // Arrange
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Durable:DataDirectory"] = _dataDir,
+            ["Durable:PipelinedActivityDispatch"] = "false",
+        });
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider());
+        builder.Services.AddDurableEngine(r => r.AddOrchestrator<GreetOrchestrator>());
+        using var host = builder.Build();
+
+        // Act
+        var engine = host.Services.GetRequiredService<DurableEngine>();
+
+        // Assert
+        Assert.False(engine.Options.PipelinedActivityDispatch);
+    }
+
     public void Dispose()
     {
         try

@@ -35,6 +35,19 @@ internal sealed class EngineHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>Starts an engine on a copy of another task hub's database (e.g. a <see cref="WriterBlock"/> snapshot).</summary>
+    public static async Task<EngineHarness> StartOnCopyAsync(string databaseFile, Action<DurableTaskRegistry> configure)
+    {
+        var harness = new EngineHarness(configure, null);
+        Directory.CreateDirectory(harness.DataDirectory);
+        File.Copy(databaseFile, harness.DatabasePath);
+        await harness.StartEngineAsync(configure);
+        return harness;
+    }
+
+    /// <summary>Blocks the engine's writer (see <see cref="WriterBlock"/>).</summary>
+    public WriterBlock BlockWriter() => new(DatabasePath);
+
     /// <summary>Stops the engine and starts a new one on the same files, optionally with different registrations.</summary>
     public async Task RestartAsync(Action<DurableTaskRegistry>? configure = null, Action? whileStopped = null)
     {
