@@ -39,9 +39,6 @@ public sealed class ClaimsOptions
     /// <summary>Gets or sets where sessions live (SESSION_STORAGE_PATH): a folder for the local store, a container name for Blob Storage.</summary>
     public string? SessionLocation { get; set; }
 
-    /// <summary>Gets or sets the largest accepted document, in bytes.</summary>
-    public long MaxDocumentBytes { get; set; } = 25 * 1024 * 1024;
-
     /// <summary>Gets or sets how many times an agent-round activity is attempted (model calls fail transiently).</summary>
     public int ActivityMaxAttempts { get; set; } = 3;
 

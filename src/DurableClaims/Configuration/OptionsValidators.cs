@@ -14,7 +14,6 @@ internal sealed class ClaimsOptionsValidator : IValidateOptions<ClaimsOptions>
         Check(errors, options.DocumentDeadline > TimeSpan.Zero, "Claims:DocumentDeadline must be positive.");
         Check(errors, options.ReviewDeadline > TimeSpan.Zero, "Claims:ReviewDeadline must be positive.");
         Check(errors, options.HighRiskThreshold is > 0 and <= 1, "Claims:HighRiskThreshold must be above 0 and at most 1.");
-        Check(errors, options.MaxDocumentBytes > 0, "Claims:MaxDocumentBytes must be positive.");
         Check(errors, options.ActivityMaxAttempts is >= 1 and <= 20, "Claims:ActivityMaxAttempts must be between 1 and 20.");
         Check(errors, options.ActivityFirstRetryInterval >= TimeSpan.Zero, "Claims:ActivityFirstRetryInterval cannot be negative.");
         Check(errors, options.PoliciesFile is null || File.Exists(options.PoliciesFile), $"Claims:PoliciesFile '{options.PoliciesFile}' does not exist.");

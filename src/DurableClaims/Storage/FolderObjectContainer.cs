@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
@@ -12,7 +11,8 @@ namespace DurableClaims.Storage;
 /// </remarks>
 public sealed class FolderObjectContainer : IObjectContainer
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new(StringComparer.Ordinal);
+    // A fixed set of gates chosen by path hash: bounded memory however many files are ever written.
+    private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly string _root;
 
     /// <summary>Creates the container on <paramref name="root"/> (created on first write).</summary>
@@ -56,7 +56,8 @@ public sealed class FolderObjectContainer : IObjectContainer
     {
         ArgumentNullException.ThrowIfNull(content);
         var file = FullPath(path);
-        var gate = Locks.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        string? temp = null;
+        var gate = Gates[(int)((uint)StringComparer.Ordinal.GetHashCode(file) % (uint)Gates.Length)];
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -71,7 +72,7 @@ public sealed class FolderObjectContainer : IObjectContainer
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var temp = $"{file}.{Guid.NewGuid():N}.tmp";
+            temp = $"{file}.{Guid.NewGuid():N}.tmp";
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
             await using (stream)
@@ -87,10 +88,17 @@ public sealed class FolderObjectContainer : IObjectContainer
 
             // Rename is atomic: readers see the old or the new file, never half of one.
             File.Move(temp, file, overwrite: true);
+            temp = null;
             return ETagOf(hash.GetHashAndReset());
         }
         finally
         {
+            // A failed or cancelled write leaves nothing behind.
+            if (temp is not null)
+            {
+                File.Delete(temp);
+            }
+
             gate.Release();
         }
     }

@@ -57,6 +57,14 @@ public sealed partial class SessionRecorder
                 return;
             }
 
+            if (snapshot is null && claim is null)
+            {
+                // Only intake creates a session. A later step that finds none belongs to a claim that
+                // was deleted while this activity ran; writing would resurrect it as an orphan.
+                LogNoSession(_logger, update.ClaimId, update.StepKey);
+                return;
+            }
+
             try
             {
                 await _store.SaveAsync(Metadata(update, snapshot?.Metadata, claim), Context(update, snapshot?.Context, claim, finish), messages, snapshot?.ETag, cancellationToken);
@@ -134,6 +142,9 @@ public sealed partial class SessionRecorder
         };
         return finish is null ? context : finish(context);
     }
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "Claim {ClaimId} has no session (deleted?); step {StepKey} is not recorded")]
+    private static partial void LogNoSession(ILogger logger, string claimId, string stepKey);
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Session {ClaimId} changed while saving (attempt {Attempt}); reloading")]
     private static partial void LogConflict(ILogger logger, string claimId, int attempt);

@@ -25,7 +25,7 @@ public sealed class BlobDocumentStoreIdentityTests
         var uri = store.CreateUploadUri("CLM-2026-0042", DateTimeOffset.UtcNow.AddDays(2))!;
 
         Assert.Equal("/claim-documents/CLM-2026-0042/", uri.AbsolutePath);
-        Assert.Equal(("cw", "0b7f4a51-7c3e-4d5a-9f6e-1a2b3c4d5e6f"), (UploadSasTests.Query(uri)["sp"], UploadSasTests.Query(uri)["skoid"]));
+        Assert.Equal(("c", "0b7f4a51-7c3e-4d5a-9f6e-1a2b3c4d5e6f"), (UploadSasTests.Query(uri)["sp"], UploadSasTests.Query(uri)["skoid"]));
     }
 
     [Fact]

@@ -72,11 +72,11 @@ public sealed class BlobDocumentStoreTests : DocumentStoreContract
     protected override DocumentStore Store { get; }
 
     [Fact]
-    public void CreateUploadUri_BlobStore_ShouldBeAWriteOnlySasAtTheClaimFolder()
+    public void CreateUploadUri_BlobStore_ShouldBeACreateOnlySasAtTheClaimFolder()
     {
         var uri = Store.CreateUploadUri("CLM-DOC6", DateTimeOffset.UtcNow.AddDays(1))!;
 
         Assert.EndsWith("/CLM-DOC6/", uri.AbsolutePath, StringComparison.Ordinal);
-        Assert.Contains("sp=cw", uri.Query, StringComparison.Ordinal);
+        Assert.Contains("sp=c&", uri.Query, StringComparison.Ordinal);
     }
 }

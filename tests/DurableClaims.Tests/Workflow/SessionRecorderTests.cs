@@ -56,5 +56,13 @@ public sealed class SessionRecorderTests : IDisposable
         Assert.Equal((3 * 3600.0, 2, (DateTimeOffset?)null), (metadata.PausedSeconds, metadata.Pauses, metadata.PausedAt));
     }
 
+    [Fact]
+    public async Task RecordAsync_LaterStepOfADeletedClaim_ShouldNotRecreateTheSession()
+    {
+        await _recorder.RecordAsync(Update(ClaimStatusCodes.Running, T0, "round-002"));
+
+        Assert.Null(await _store.LoadAsync("CLM-REC"));
+    }
+
     public void Dispose() => _folder.Dispose();
 }
