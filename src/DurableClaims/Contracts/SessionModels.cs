@@ -71,7 +71,15 @@ public sealed record SessionContext
     public string? PackageMarkdown { get; init; }
 
     public string? PackageFileName { get; init; }
+
+    /// <summary>Gets the result of the last recorded agent step, so a re-run of that activity returns what the transcript shows instead of asking the model again.</summary>
+    public RecordedStep? LastStep { get; init; }
 }
+
+/// <summary>The result of one recorded agent step (<c>round-003</c>), as JSON.</summary>
+/// <param name="Key">The step key.</param>
+/// <param name="Result">The activity's result.</param>
+public sealed record RecordedStep(string Key, System.Text.Json.JsonElement Result);
 
 /// <summary>One line of history.jsonl: a chat message by an agent, the system or a tool.</summary>
 /// <param name="Id">Deterministic id; saving a message whose id is already stored changes nothing.</param>

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
+using DurableClaims.Durable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +31,19 @@ public sealed partial class SessionRecorder
     /// <summary>Returns the deterministic id of message <paramref name="index"/> of a step.</summary>
     public static string MessageId(string claimId, string stepKey, int index)
         => FormattableString.Invariant($"{claimId}:{stepKey}:{index:D2}");
+
+    /// <summary>Returns the result recorded with step <paramref name="stepKey"/>, or null when that step has not been recorded.</summary>
+    public async Task<T?> LoadStepResultAsync<T>(string claimId, string stepKey, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        if (!Enabled)
+        {
+            return null;
+        }
+
+        var step = (await _store.LoadAsync(claimId, cancellationToken))?.Context?.LastStep;
+        return step is not null && step.Key == stepKey ? step.Result.Deserialize<T>(DurableJson.Options) : null;
+    }
 
     /// <summary>Records the update; <paramref name="claim"/> creates the context of a new session, <paramref name="finish"/> adds decision fields.</summary>
     public async Task RecordAsync(

@@ -64,5 +64,20 @@ public sealed class SessionRecorderTests : IDisposable
         Assert.Null(await _store.LoadAsync("CLM-REC"));
     }
 
+    [Fact]
+    public async Task LoadStepResult_StepRecordedWithItsResult_ShouldReturnThatResultForThatStepOnly()
+    {
+        var result = new RoundResult { RiskScore = 0.42, Recommendation = "approve" };
+        await _recorder.RecordAsync(
+            Update(ClaimStatusCodes.Running, T0, "round-001"),
+            TestClaims.Auto("CLM-REC"),
+            finish: c => c with { LastStep = new RecordedStep("round-001", System.Text.Json.JsonSerializer.SerializeToElement(result, DurableClaims.Durable.DurableJson.Options)) });
+
+        var (same, other) = (await _recorder.LoadStepResultAsync<RoundResult>("CLM-REC", "round-001"), await _recorder.LoadStepResultAsync<RoundResult>("CLM-REC", "round-002"));
+
+        Assert.Equal((0.42, "approve"), (same!.RiskScore, same.Recommendation));
+        Assert.Null(other);
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DurableClaims.Agents;
 using DurableClaims.Contracts;
 using DurableClaims.Documents;
@@ -23,6 +24,14 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
     {
         ArgumentNullException.ThrowIfNull(input);
         var claim = input.Claim;
+        var stepKey = FormattableString.Invariant($"round-{input.Round:D3}");
+
+        // A re-run (retry after a crash) returns the recorded round: the decision must follow the transcript on file.
+        if (await _recorder.LoadStepResultAsync<RoundResult>(claim.ClaimId, stepKey) is { } recorded)
+        {
+            return recorded;
+        }
+
         var caseFile = new CaseFile
         {
             Claim = claim,
@@ -34,7 +43,6 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
         };
         var turns = await _team.RunAsync(ClaimAgents.AnalysisTeam, caseFile, CancellationToken.None);
         var result = Combine(caseFile, turns, input);
-        var stepKey = FormattableString.Invariant($"round-{input.Round:D3}");
         var toolEvents = TurnRecording.ToolEvents(claim.ClaimId, stepKey, input.At, turns);
         var roundEvent = input.Event with
         {
@@ -47,6 +55,7 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
                 ["additionalDocuments"] = result.AdditionalDocuments.Select(d => d.Type).ToList(),
             },
         };
+        var complete = result with { Events = [roundEvent, .. toolEvents] };
         await _recorder.RecordAsync(
             new SessionUpdate
             {
@@ -63,8 +72,9 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
                 Messages = TurnRecording.Messages(caseFile, turns),
                 Event = roundEvent,
             },
+            finish: context => context with { LastStep = new RecordedStep(stepKey, JsonSerializer.SerializeToElement(complete, DurableJson.Options)) },
             extraEvents: toolEvents);
-        return result with { Events = [roundEvent, .. toolEvents] };
+        return complete;
     }
 
     private RoundResult Combine(CaseFile caseFile, IReadOnlyList<AgentTurn> turns, RoundRequest input)
