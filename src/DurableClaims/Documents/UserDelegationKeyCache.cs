@@ -51,7 +51,23 @@ internal sealed partial class UserDelegationKeyCache
     public UserDelegationKey? Get()
     {
         var now = _timeProvider.GetUtcNow();
-        lock (_gate)
+        if (Volatile.Read(ref _key) is { } fresh && fresh.SignedExpiresOn - now > RenewBefore)
+        {
+            return fresh;
+        }
+
+        // While one caller renews (a network call), the others keep signing with the current key if it still has life.
+        if (!_gate.TryEnter())
+        {
+            if (Usable(Volatile.Read(ref _key), now) is { } current)
+            {
+                return current;
+            }
+
+            _gate.Enter();
+        }
+
+        try
         {
             if (_key is { } cached && cached.SignedExpiresOn - now > RenewBefore)
             {
@@ -65,8 +81,8 @@ internal sealed partial class UserDelegationKeyCache
 
             try
             {
-                _key = _request(now - StartSkew, now + KeyLifetime);
-                Log.KeyObtained(_logger, _key.SignedExpiresOn);
+                Volatile.Write(ref _key, _request(now - StartSkew, now + KeyLifetime));
+                Log.KeyObtained(_logger, _key!.SignedExpiresOn);
                 return _key;
             }
             catch (Exception ex) when (ex is RequestFailedException or AuthenticationFailedException)
@@ -75,6 +91,10 @@ internal sealed partial class UserDelegationKeyCache
                 Log.KeyFailed(_logger, ex);
                 return Usable(_key, now);
             }
+        }
+        finally
+        {
+            _gate.Exit();
         }
     }
 

@@ -101,4 +101,36 @@ public sealed class UserDelegationKeyCacheTests
 
         Assert.Same(first, second);
     }
+
+    [Fact]
+    public async Task Get_WhileAnotherCallerRenews_ShouldReturnTheCurrentKeyWithoutWaiting()
+    {
+        using var renewing = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var blockNext = false;
+        var cache = new UserDelegationKeyCache(
+            (startsOn, expiresOn) =>
+            {
+                if (blockNext)
+                {
+                    renewing.Set();
+                    release.Wait(TimeSpan.FromSeconds(10));
+                }
+
+                return UploadSasTests.Key(startsOn, expiresOn);
+            },
+            _time,
+            NullLogger.Instance);
+        var current = cache.Get();
+        _time.Advance(TimeSpan.FromDays(2));
+        blockNext = true;
+        var renewal = Task.Run(cache.Get);
+        Assert.True(renewing.Wait(TimeSpan.FromSeconds(10)));
+
+        var meanwhile = cache.Get();
+
+        release.Set();
+        await renewal;
+        Assert.Same(current, meanwhile);
+    }
 }
