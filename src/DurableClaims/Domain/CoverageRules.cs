@@ -39,6 +39,15 @@ public static class CoverageRules
             ? new AppliedRule("coverage.type", $"The policy must cover {claim.ClaimType} claims.", RuleResults.Failed, $"Policy {policy.PolicyNumber} covers {string.Join(", ", policy.Coverages.Select(c => c.ClaimType))} only.")
             : new AppliedRule("coverage.type", $"The policy must cover {claim.ClaimType} claims.", RuleResults.Passed, $"{claim.ClaimType} coverage with limit {Money(coverage.Limit, claim.Currency)}."));
 
+        // Limits and deductibles are amounts in the policy's currency; comparing them with another currency would be meaningless.
+        if (policy.Currency is { } currency)
+        {
+            var sameCurrency = string.Equals(currency, claim.Currency, StringComparison.OrdinalIgnoreCase);
+            rules.Add(new AppliedRule(
+                "coverage.currency", "The claim must be in the policy's currency.", sameCurrency ? RuleResults.Passed : RuleResults.Failed,
+                sameCurrency ? $"Claimed in {currency}, the policy's currency." : $"Claimed in {claim.Currency}; policy {policy.PolicyNumber} pays in {currency}. Resubmit the amount in {currency}."));
+        }
+
         var inPeriod = claim.IncidentDate >= policy.EffectiveFrom && claim.IncidentDate <= policy.EffectiveTo;
         rules.Add(new AppliedRule(
             "coverage.period", "The incident must fall within the policy period.", inPeriod ? RuleResults.Passed : RuleResults.Failed,

@@ -2,7 +2,7 @@ namespace DurableClaims.Domain;
 
 /// <summary>An insurance policy: holder, period and coverages per claim type.</summary>
 public sealed record PolicyRecord(
-    string PolicyNumber, string Holder, DateOnly EffectiveFrom, DateOnly EffectiveTo, IReadOnlyList<CoverageRecord> Coverages)
+    string PolicyNumber, string Holder, DateOnly EffectiveFrom, DateOnly EffectiveTo, IReadOnlyList<CoverageRecord> Coverages, string? Currency = null)
 {
     /// <summary>Returns the coverage for <paramref name="claimType"/>, or null.</summary>
     public CoverageRecord? CoverageFor(string claimType)

@@ -69,4 +69,14 @@ public sealed class CoverageRulesTests
 
         Assert.Equal("payout.deductible", Assert.Single(result.Failed).Id);
     }
+
+    [Fact]
+    public void Evaluate_ClaimInAnotherCurrencyThanThePolicy_ShouldFailTheCurrencyRule()
+    {
+        var result = Evaluate(TestClaims.Auto(amount: 4250m) with { Currency = "EUR" });
+
+        Assert.False(result.Covered);
+        Assert.Equal("coverage.currency", Assert.Single(result.Failed).Id);
+        Assert.Equal(0m, result.PayableAmount);
+    }
 }
