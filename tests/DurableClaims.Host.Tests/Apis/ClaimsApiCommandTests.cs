@@ -79,7 +79,7 @@ public sealed class ClaimsApiCommandTests(HostFixture fixture) : IClassFixture<H
     {
         var claimId = TestClaims.NewId("HR");
         var json = $$"""
-            {"claimId":"{{claimId}}","policyNumber":"POL-AUTO-2002","claimType":"auto","incidentDate":"2026-09-25","amount":5000,"currency":"EUR",
+            {"claimId":"{{claimId}}","policyNumber":"POL-AUTO-2002","claimType":"auto","incidentDate":"2026-09-25","amount":5000,"currency":"USD",
              "claimant":{"name":"Marco Ilves","email":"marco@example.com"},
              "description":"My car was stolen late at night, no witnesses. Urgent: cash only please.",
              "documents":[{"type":"police_report","filename":"p.pdf"},{"type":"vehicle_damage_photos","filename":"d.zip"},
