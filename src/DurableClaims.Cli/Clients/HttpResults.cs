@@ -9,6 +9,8 @@ namespace DurableClaims.Cli.Clients;
 /// <summary>Turns a host's HTTP responses back into <see cref="ApiResult{T}"/> (the inverse of the host's mapping).</summary>
 internal static class HttpResults
 {
+    private static readonly HashSet<string> StandardMembers = new(StringComparer.Ordinal) { "type", "title", "status", "detail", "instance", "errors", "traceId" };
+
     public static async Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
@@ -55,7 +57,13 @@ internal static class HttpResults
                         : [p.Value.ToString()]);
             }
 
-            return new ApiProblem(title ?? response.ReasonPhrase ?? "Error", detail ?? title ?? string.Empty, errors);
+            // Further members (e.g. a conflicting claim's status and URLs) as the embedded API reports them: strings stay strings.
+            var extensions = root.ValueKind == JsonValueKind.Object
+                ? root.EnumerateObject()
+                    .Where(p => !StandardMembers.Contains(p.Name))
+                    .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : (object?)p.Value.Clone(), StringComparer.Ordinal)
+                : null;
+            return new ApiProblem(title ?? response.ReasonPhrase ?? "Error", detail ?? title ?? string.Empty, errors, extensions);
         }
         catch (JsonException)
         {

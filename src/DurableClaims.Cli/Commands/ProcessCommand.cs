@@ -3,6 +3,7 @@ using DurableClaims.Api;
 using DurableClaims.Cli.Clients;
 using DurableClaims.Cli.Infrastructure;
 using DurableClaims.Cli.Input;
+using DurableClaims.Contracts;
 
 namespace DurableClaims.Cli.Commands;
 
@@ -28,11 +29,15 @@ internal static class ProcessCommand
             await using var client = await context.OpenClientAsync(cancellationToken);
             if (named is { } found && found.Files.Count > 0)
             {
-                // Documents of a claim that still runs under this id are not overwritten: starting it would be refused anyway.
-                if (await client.GetClaimAsync(found.ClaimId, cancellationToken) is { IsSuccess: true, Value: { } existing }
-                    && !ClaimWaiter.IsFinished(existing))
+                // Documents are stored before the claim starts: never under an id that is taken (running or
+                // finished), whose records they would change; starting it would be refused anyway.
+                if (await client.GetClaimAsync(found.ClaimId, cancellationToken) is { IsSuccess: true, Value: { } existing })
                 {
-                    throw StillRunning($"Claim '{found.ClaimId}' is still running.");
+                    var running = !ClaimWaiter.IsFinished(existing);
+                    throw IdTaken(
+                        running ? $"Claim '{found.ClaimId}' already exists and is still running (status: {existing.Status})."
+                            : $"Claim '{found.ClaimId}' already exists (status: {existing.Status}).",
+                        running);
                 }
 
                 await client.StoreDocumentsAsync(found.ClaimId, found.Files, cancellationToken);
@@ -42,7 +47,8 @@ internal static class ProcessCommand
             var start = await client.StartClaimAsync(claim, cancellationToken);
             if (start.Kind == ApiResultKind.Conflict)
             {
-                throw StillRunning(start.Problem!.Detail);
+                var status = start.Problem!.Extensions?.GetValueOrDefault("claimStatus")?.ToString();
+                throw IdTaken(start.Problem.Detail, status is ClaimStatusCodes.Running or ClaimStatusCodes.Paused);
             }
 
             var started = ApiResults.Require(start);
@@ -52,6 +58,9 @@ internal static class ProcessCommand
         return command;
     }
 
-    private static CliInputException StillRunning(string detail)
-        => new($"{detail} Deliver its documents with 'resume', look at it with 'status', or use another --data-dir.");
+    /// <summary>Claim ids are unique: a taken id is bad input (exit 2), with a hint that fits the claim's state.</summary>
+    private static CliInputException IdTaken(string detail, bool running)
+        => new(running
+            ? $"{detail} Deliver its documents with 'resume', look at it with 'status', or use another --data-dir."
+            : $"{detail} Look at it with 'status', give the new claim another claimId, or use another --data-dir.");
 }

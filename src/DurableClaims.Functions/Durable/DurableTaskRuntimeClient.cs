@@ -22,8 +22,25 @@ internal sealed class DurableTaskRuntimeClient(DurableTaskClient client) : IClai
             return RuntimeOutcome.StillRunning;
         }
 
-        await client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
-        return RuntimeOutcome.Done;
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
+            return RuntimeOutcome.Done;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Another start of the same id may win between the check above and this call. What the
+            // runtime throws then differs by version (DurableTask.Core's OrchestrationAlreadyExistsException,
+            // an InvalidOperationException, or an RpcException with AlreadyExists), so look again rather
+            // than match a type: an instance that now exists means the id is taken; anything else is a
+            // real failure and is rethrown.
+            if (await client.GetInstanceAsync(instanceId, false, CancellationToken.None) is not null)
+            {
+                return RuntimeOutcome.StillRunning;
+            }
+
+            throw;
+        }
     }
 
     public async Task<RuntimeOutcome> RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Text.Json;
 using DurableClaims.Api;
@@ -17,7 +18,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
     private static readonly JsonSerializerOptions ProblemJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>POST /api/claims: starts a claim and answers with Durable Functions' check-status response (202).</summary>
-    [Function("StartClaim")]
+    [Function(ApiFunctionNames.StartClaim)]
     public async Task<HttpResponseData> StartClaimAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Claims)] HttpRequestData req,
         [DurableClient] DurableTaskClient client,
@@ -59,7 +60,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
     }
 
     /// <summary>GET /api/claims: lists claims; paging through the x-ms-continuation-token header.</summary>
-    [Function("ListClaims")]
+    [Function(ApiFunctionNames.ListClaims)]
     public async Task<IResult> ListClaimsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Claims)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
@@ -88,7 +89,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
     }
 
     /// <summary>GET /api/claims/{claimId}: the claim's status.</summary>
-    [Function("GetClaim")]
+    [Function(ApiFunctionNames.GetClaim)]
     public async Task<IResult> GetClaimAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Claim)] HttpRequest req,
         string claimId,
@@ -97,7 +98,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         => (await factory.Api(client).GetClaimAsync(claimId, HttpTranslation.CallContext(req), cancellationToken)).ToHttp();
 
     /// <summary>DELETE /api/claims/{claimId}: terminates if running, purges instance, session and documents.</summary>
-    [Function("DeleteClaim")]
+    [Function(ApiFunctionNames.DeleteClaim)]
     public async Task<IResult> DeleteClaimAsync(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = ApiRoutes.Claim)] HttpRequest req,
         string claimId,
@@ -106,7 +107,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         => (await factory.Api(client).DeleteClaimAsync(claimId, cancellationToken)).ToHttp();
 
     /// <summary>POST /api/claims/{claimId}/documents: JSON with base64 content, or multipart (each file part's name is its type).</summary>
-    [Function("SubmitDocuments")]
+    [Function(ApiFunctionNames.SubmitDocuments)]
     public async Task<IResult> SubmitDocumentsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.ClaimDocuments)] HttpRequest req,
         string claimId,
@@ -133,25 +134,12 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         }
 
         var form = await req.ReadFormAsync(cancellationToken);
-        var uploads = new List<DocumentUpload>();
-        foreach (var file in form.Files)
-        {
-            if (file.Length > options.MaxDocumentBytes)
-            {
-                return HttpTranslation.Problem(ApiResultKind.TooLarge, new ApiProblem(
-                    "Payload too large", $"Document '{file.FileName}' is larger than the limit of {options.MaxDocumentBytes} bytes; nothing was stored."));
-            }
-
-            using var content = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(content, cancellationToken);
-            uploads.Add(new DocumentUpload(file.Name, Path.GetFileName(file.FileName), content.ToArray()));
-        }
-
-        return (await api.SubmitDocumentsAsync(claimId, uploads, "http", call, cancellationToken)).ToHttp();
+        var parts = form.Files.Select(f => new DocumentPart(f.Name, f.FileName, f.Length, f.OpenReadStream));
+        return (await api.SubmitDocumentPartsAsync(claimId, parts, call, cancellationToken)).ToHttp();
     }
 
     /// <summary>GET /api/claims/{claimId}/history: every agent message.</summary>
-    [Function("GetClaimHistory")]
+    [Function(ApiFunctionNames.GetClaimHistory)]
     public async Task<IResult> GetHistoryAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.ClaimHistory)] HttpRequest req,
         string claimId,
@@ -160,7 +148,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         => (await factory.Api(client).GetHistoryAsync(claimId, cancellationToken)).ToHttp();
 
     /// <summary>GET /api/claims/{claimId}/events: lifecycle events.</summary>
-    [Function("GetClaimEvents")]
+    [Function(ApiFunctionNames.GetClaimEvents)]
     public async Task<IResult> GetEventsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.ClaimEvents)] HttpRequest req,
         string claimId,
@@ -169,7 +157,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         => (await factory.Api(client).GetEventsAsync(claimId, cancellationToken)).ToHttp();
 
     /// <summary>GET /api/claims/{claimId}/package: the decision package (404 until decided).</summary>
-    [Function("GetDecisionPackage")]
+    [Function(ApiFunctionNames.GetDecisionPackage)]
     public async Task<IResult> GetPackageAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.ClaimPackage)] HttpRequest req,
         string claimId,
@@ -178,7 +166,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         => (await factory.Api(client).GetPackageAsync(claimId, cancellationToken)).ToHttp();
 
     /// <summary>POST /api/claims/{claimId}/review: the adjuster's decision (raises AdjusterDecision).</summary>
-    [Function("ReviewClaim")]
+    [Function(ApiFunctionNames.ReviewClaim)]
     public async Task<IResult> ReviewAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.ClaimReview)] HttpRequest req,
         string claimId,
@@ -186,6 +174,13 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
+        if (!req.HasJsonContentType())
+        {
+            // ReadFromJsonAsync throws for other content types; answer 415 as the local host does.
+            return HttpTranslation.Problem(ApiResultKind.UnsupportedMediaType, new ApiProblem(
+                "Unsupported media type", $"Content type '{req.ContentType}' is not supported; send application/json."));
+        }
+
         ReviewRequest? review;
         try
         {
@@ -203,6 +198,8 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
     private static async Task<HttpResponseData> ProblemAsync(HttpRequestData req, ApiResultKind kind, ApiProblem problem)
     {
         var details = HttpTranslation.ProblemDetails(kind, problem);
+        var httpContext = req.FunctionContext.GetHttpContext();
+        HttpTranslation.AddRequestMembers(details, req.Url.AbsolutePath, httpContext?.TraceIdentifier ?? req.FunctionContext.InvocationId);
         var response = req.CreateResponse((HttpStatusCode)details.Status!.Value);
         response.Headers.Add("Content-Type", "application/problem+json; charset=utf-8");
         await response.WriteStringAsync(JsonSerializer.Serialize(details, details.GetType(), ProblemJson));
@@ -217,8 +214,10 @@ public sealed class HttpLimits
     public const string SectionName = "Host";
 
     /// <summary>Gets or sets the largest claim body.</summary>
+    [Range(1L, long.MaxValue, ErrorMessage = "Host:MaxClaimBytes (Host__MaxClaimBytes) must be positive.")]
     public long MaxClaimBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Gets or sets the largest Event Grid delivery.</summary>
+    [Range(1L, long.MaxValue, ErrorMessage = "Host:MaxEventBytes (Host__MaxEventBytes) must be positive.")]
     public long MaxEventBytes { get; set; } = 1024 * 1024;
 }

@@ -11,7 +11,7 @@ namespace DurableClaims.Functions.Functions;
 public sealed class OperationsFunctions(ClaimsApiFactory factory)
 {
     /// <summary>GET /api/stats: totals by status, success rate, average rounds, average time paused.</summary>
-    [Function("GetStats")]
+    [Function(ApiFunctionNames.GetStats)]
     public async Task<IResult> GetStatsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Stats)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
@@ -19,7 +19,7 @@ public sealed class OperationsFunctions(ClaimsApiFactory factory)
         => (await factory.Api(client).GetStatsAsync(cancellationToken)).ToHttp();
 
     /// <summary>GET /api/health: liveness probe, no key required.</summary>
-    [Function("Health")]
+    [Function(ApiFunctionNames.Health)]
     public static IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req)
         => TypedResults.Ok(new HealthReport("Healthy", typeof(OperationsFunctions).Assembly.GetName().Version?.ToString() ?? "0.0.0"));
 }

@@ -13,7 +13,7 @@ namespace DurableClaims.Functions.Functions;
 public sealed class UploadEventFunctions(ClaimsApiFactory factory, IOptions<HttpLimits> limits)
 {
     /// <summary>Accepts Event Grid and CloudEvents 1.0 deliveries, answers the subscription-validation handshake.</summary>
-    [Function("BlobCreated")]
+    [Function(ApiFunctionNames.BlobCreated)]
     public async Task<IResult> ReceiveAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.BlobCreatedEvents)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
@@ -31,7 +31,7 @@ public sealed class UploadEventFunctions(ClaimsApiFactory factory, IOptions<Http
     }
 
     /// <summary>CloudEvents 1.0 abuse protection: confirms the origin with OPTIONS.</summary>
-    [Function("BlobCreatedHandshake")]
+    [Function(ApiFunctionNames.BlobCreatedHandshake)]
     public static IResult Handshake(
         [HttpTrigger(AuthorizationLevel.Function, "options", Route = ApiRoutes.BlobCreatedEvents)] HttpRequest req)
     {

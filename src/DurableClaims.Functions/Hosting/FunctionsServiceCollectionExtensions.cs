@@ -31,7 +31,7 @@ public static class FunctionsServiceCollectionExtensions
 
         services.AddClaimsApi(configuration);
         services.AddSingleton<ClaimsApiFactory>();
-        services.AddOptions<HttpLimits>().Bind(configuration.GetSection(HttpLimits.SectionName));
+        services.AddOptions<HttpLimits>().Bind(configuration.GetSection(HttpLimits.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
         if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))

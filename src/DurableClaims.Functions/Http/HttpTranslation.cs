@@ -52,8 +52,16 @@ internal static class HttpTranslation
             : TypedResults.Ok(result.Value);
     }
 
-    /// <summary>A host-neutral problem as problem details with the shared status code.</summary>
-    public static IResult Problem(ApiResultKind kind, ApiProblem problem) => TypedResults.Problem(ProblemDetails(kind, problem));
+    /// <summary>A host-neutral problem as problem details with the shared status code, plus <c>instance</c> and <c>traceId</c> as the local host writes them.</summary>
+    public static IResult Problem(ApiResultKind kind, ApiProblem problem) => new ProblemResult(ProblemDetails(kind, problem));
+
+    /// <summary>Adds the request's path as <c>instance</c> and its trace identifier as <c>traceId</c> (what the local host's problem details customization adds).</summary>
+    public static void AddRequestMembers(ProblemDetails details, string path, string traceId)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        details.Instance ??= path;
+        details.Extensions.TryAdd("traceId", traceId);
+    }
 
     /// <summary>Builds the problem details object (validation problems carry "errors").</summary>
     public static ProblemDetails ProblemDetails(ApiResultKind kind, ApiProblem problem)
@@ -62,6 +70,7 @@ internal static class HttpTranslation
             ? new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
             : new ProblemDetails();
         details.Status = ApiResultStatusCodes.For(kind);
+        details.Type = ApiResultStatusCodes.TypeFor(kind);
         details.Title = problem.Title;
         details.Detail = problem.Detail;
         foreach (var (key, value) in problem.Extensions ?? new Dictionary<string, object?>())
@@ -70,5 +79,16 @@ internal static class HttpTranslation
         }
 
         return details;
+    }
+
+    /// <summary>Writes problem details once the request is known, so that every trigger's problems carry <c>instance</c> and <c>traceId</c>.</summary>
+    private sealed class ProblemResult(ProblemDetails details) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            AddRequestMembers(details, httpContext.Request.Path, httpContext.TraceIdentifier);
+            return TypedResults.Problem(details).ExecuteAsync(httpContext);
+        }
     }
 }

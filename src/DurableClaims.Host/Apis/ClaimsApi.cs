@@ -12,31 +12,31 @@ public static class ClaimsApi
     public static RouteGroupBuilder MapClaimsApi(this RouteGroupBuilder api)
     {
         var claims = api.MapGroup(string.Empty).WithTags("Claims");
-        claims.MapPost(ApiRoutes.Claims, StartAsync).WithName("StartClaim")
+        claims.MapPost(ApiRoutes.Claims, StartAsync).WithName(ApiFunctionNames.StartClaim)
             .DescribesBody<ClaimSubmission>("application/json", "text/markdown")
             .Produces<ManagementPayload>(202).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
         claims.MapGet(ApiRoutes.Claim, async (string claimId, HttpRequest request, ClaimsApiService service, CancellationToken ct)
             => (await service.GetClaimAsync(claimId, HttpCallContext.From(request), ct)).ToHttp())
-            .WithName("GetClaim").Produces<ClaimStatusView>().ProducesProblem(404);
-        claims.MapPost(ApiRoutes.ClaimDocuments, DocumentsApi.SubmitAsync).WithName("SubmitDocuments")
+            .WithName(ApiFunctionNames.GetClaim).Produces<ClaimStatusView>().ProducesProblem(404);
+        claims.MapPost(ApiRoutes.ClaimDocuments, DocumentsApi.SubmitAsync).WithName(ApiFunctionNames.SubmitDocuments)
             .DescribesBody<DocumentsRequest>("application/json", "multipart/form-data")
             .Produces<DocumentsAccepted>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(415);
-        claims.MapGet(ApiRoutes.Claims, ListAsync).WithName("ListClaims").Produces<ClaimStatusView[]>().ProducesValidationProblem();
+        claims.MapGet(ApiRoutes.Claims, ListAsync).WithName(ApiFunctionNames.ListClaims).Produces<ClaimStatusView[]>().ProducesValidationProblem();
         claims.MapGet(ApiRoutes.ClaimHistory, async (string claimId, ClaimsApiService service, CancellationToken ct)
             => (await service.GetHistoryAsync(claimId, ct)).ToHttp())
-            .WithName("GetClaimHistory").Produces<HistoryMessageView[]>().ProducesProblem(404);
+            .WithName(ApiFunctionNames.GetClaimHistory).Produces<HistoryMessageView[]>().ProducesProblem(404);
         claims.MapGet(ApiRoutes.ClaimEvents, async (string claimId, ClaimsApiService service, CancellationToken ct)
             => (await service.GetEventsAsync(claimId, ct)).ToHttp())
-            .WithName("GetClaimEvents").Produces<ClaimLifecycleEvent[]>().ProducesProblem(404);
+            .WithName(ApiFunctionNames.GetClaimEvents).Produces<ClaimLifecycleEvent[]>().ProducesProblem(404);
         claims.MapGet(ApiRoutes.ClaimPackage, async (string claimId, ClaimsApiService service, CancellationToken ct)
             => (await service.GetPackageAsync(claimId, ct)).ToHttp())
-            .WithName("GetDecisionPackage").Produces<DecisionPackageView>().ProducesProblem(404);
+            .WithName(ApiFunctionNames.GetDecisionPackage).Produces<DecisionPackageView>().ProducesProblem(404);
         claims.MapPost(ApiRoutes.ClaimReview, async (string claimId, ReviewRequest review, ClaimsApiService service, CancellationToken ct)
             => (await service.ReviewAsync(claimId, review, ct)).ToHttp())
-            .WithName("ReviewClaim").Produces<ReviewAccepted>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+            .WithName(ApiFunctionNames.ReviewClaim).Produces<ReviewAccepted>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         claims.MapDelete(ApiRoutes.Claim, async (string claimId, ClaimsApiService service, CancellationToken ct)
             => (await service.DeleteClaimAsync(claimId, ct)).ToHttp())
-            .WithName("DeleteClaim").Produces<ClaimDeleted>().ProducesProblem(404).ProducesProblem(409);
+            .WithName(ApiFunctionNames.DeleteClaim).Produces<ClaimDeleted>().ProducesProblem(404).ProducesProblem(409);
         return api;
     }
 

@@ -30,20 +30,7 @@ public static class DocumentsApi
         }
 
         var form = await request.ReadFormAsync(ct);
-        var uploads = new List<DocumentUpload>();
-        foreach (var file in form.Files)
-        {
-            if (file.Length > options.Value.MaxDocumentBytes)
-            {
-                return ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem(
-                    "Payload too large", $"Document '{file.FileName}' is larger than the limit of {options.Value.MaxDocumentBytes} bytes; nothing was stored."));
-            }
-
-            using var content = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(content, ct);
-            uploads.Add(new DocumentUpload(file.Name, Path.GetFileName(file.FileName), content.ToArray()));
-        }
-
-        return (await service.SubmitDocumentsAsync(claimId, uploads, "http", call, ct)).ToHttp();
+        var parts = form.Files.Select(f => new DocumentPart(f.Name, f.FileName, f.Length, f.OpenReadStream));
+        return (await service.SubmitDocumentPartsAsync(claimId, parts, call, ct)).ToHttp();
     }
 }

@@ -15,19 +15,19 @@ public static class DurableManagementApi
     public static IEndpointRouteBuilder MapDurableManagementApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(string.Empty).WithTags("Durable management");
-        group.MapGet(ApiRoutes.Instance, GetStatusAsync).WithName("GetInstanceStatus")
+        group.MapGet(ApiRoutes.Instance, GetStatusAsync).WithName(ApiFunctionNames.GetInstanceStatus)
             .Produces<DurableStatusPayload>(200).Produces<DurableStatusPayload>(202).ProducesProblem(404);
-        group.MapPost(ApiRoutes.RaiseEvent, RaiseEventAsync).WithName("RaiseEvent")
+        group.MapPost(ApiRoutes.RaiseEvent, RaiseEventAsync).WithName(ApiFunctionNames.RaiseEvent)
             .Produces(202).ProducesProblem(400).ProducesProblem(404).ProducesProblem(410);
         group.MapPost(ApiRoutes.Terminate, (string instanceId, string? reason, DurableManagementService service, CancellationToken ct)
-            => ControlAsync(service, instanceId, InstanceOperation.Terminate, reason, ct)).WithName("TerminateInstance");
+            => ControlAsync(service, instanceId, InstanceOperation.Terminate, reason, ct)).WithName(ApiFunctionNames.TerminateInstance);
         group.MapPost(ApiRoutes.Suspend, (string instanceId, string? reason, DurableManagementService service, CancellationToken ct)
-            => ControlAsync(service, instanceId, InstanceOperation.Suspend, reason, ct)).WithName("SuspendInstance");
+            => ControlAsync(service, instanceId, InstanceOperation.Suspend, reason, ct)).WithName(ApiFunctionNames.SuspendInstance);
         group.MapPost(ApiRoutes.Resume, (string instanceId, string? reason, DurableManagementService service, CancellationToken ct)
-            => ControlAsync(service, instanceId, InstanceOperation.Resume, reason, ct)).WithName("ResumeInstance");
-        group.MapDelete(ApiRoutes.Instance, PurgeAsync).WithName("PurgeInstanceHistory")
+            => ControlAsync(service, instanceId, InstanceOperation.Resume, reason, ct)).WithName(ApiFunctionNames.ResumeInstance);
+        group.MapDelete(ApiRoutes.Instance, PurgeAsync).WithName(ApiFunctionNames.PurgeInstanceHistory)
             .Produces<PurgeHistoryResult>(200).ProducesProblem(404).ProducesProblem(409);
-        group.MapGet(ApiRoutes.Instances, ListAsync).WithName("ListInstances")
+        group.MapGet(ApiRoutes.Instances, ListAsync).WithName(ApiFunctionNames.ListInstances)
             .Produces<DurableStatusPayload[]>(200).ProducesProblem(400);
         return routes;
     }

@@ -11,7 +11,7 @@ public static class EventsApi
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
         var events = api.MapGroup(string.Empty).WithTags("Upload events");
-        events.MapPost(ApiRoutes.BlobCreatedEvents, ReceiveAsync).WithName("BlobCreated")
+        events.MapPost(ApiRoutes.BlobCreatedEvents, ReceiveAsync).WithName(ApiFunctionNames.BlobCreated)
             .Produces<BlobEventsResult>().Produces<SubscriptionValidationResponse>().ProducesValidationProblem();
 
         // CloudEvents 1.0 webhook abuse protection: the subscriber confirms the origin with OPTIONS.
@@ -26,7 +26,7 @@ public static class EventsApi
             context.Response.Headers["WebHook-Allowed-Origin"] = origin;
             context.Response.Headers["WebHook-Allowed-Rate"] = "*";
             return Results.Ok();
-        }).WithName("BlobCreatedHandshake");
+        }).WithName(ApiFunctionNames.BlobCreatedHandshake);
         return api;
     }
 

@@ -8,7 +8,7 @@ public static class HealthApi
     public static RouteGroupBuilder MapHealthApi(this RouteGroupBuilder api)
     {
         api.MapGet(ApiRoutes.Health, () => TypedResults.Ok(new HealthReport("Healthy", typeof(HealthApi).Assembly.GetName().Version?.ToString() ?? "0.0.0")))
-            .WithName("Health").WithTags("Health");
+            .WithName(ApiFunctionNames.Health).WithTags("Health");
         return api;
     }
 }

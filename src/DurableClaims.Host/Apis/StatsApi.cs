@@ -9,7 +9,7 @@ public static class StatsApi
     public static RouteGroupBuilder MapStatsApi(this RouteGroupBuilder api)
     {
         api.MapGet(ApiRoutes.Stats, async (ClaimsApiService service, CancellationToken ct) => (await service.GetStatsAsync(ct)).ToHttp())
-            .WithName("GetStats").WithTags("Claims");
+            .WithName(ApiFunctionNames.GetStats).WithTags("Claims");
         return api;
     }
 }

@@ -15,7 +15,9 @@ public static partial class HostBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var settings = HostSettings.From(builder.Configuration);
+        HostSettingsValidator.ThrowIfInvalid(settings);
         Directory.CreateDirectory(settings.DataDirectory);
+        KeepKeysOutOfRequestLogs(builder);
 
         // One data directory for engine and workflow, whichever way it was given (--data-dir, DURABLECLAIMS_DATA).
         builder.Configuration.AddInMemoryCollection([new($"{ClaimsOptions.SectionName}:DataDirectory", settings.DataDirectory)]);
@@ -46,6 +48,23 @@ public static partial class HostBuilderExtensions
         builder.Services.AddDurableClaimsEngine(builder.Configuration).AddUploadListener().AddRetentionWorker();
         builder.Services.AddHostedService<StartupReport>();
         return builder;
+    }
+
+    /// <summary>The category of ASP.NET Core's "Request starting …" lines, which carry the query string and so a <c>?code=</c> key.</summary>
+    public const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
+    /// <summary>Raises <see cref="RequestLogCategory"/> to Warning unless configuration sets a level for exactly that category.</summary>
+    /// <remarks>
+    /// A filter added in code outranks configuration rules of the same category, so it is added only when
+    /// <c>Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics</c> is not configured; setting it (e.g. to
+    /// Information while debugging) brings the request lines, and the keys in them, back.
+    /// </remarks>
+    private static void KeepKeysOutOfRequestLogs(WebApplicationBuilder builder)
+    {
+        if (builder.Configuration[$"Logging:LogLevel:{RequestLogCategory}"] is null)
+        {
+            builder.Logging.AddFilter(RequestLogCategory, LogLevel.Warning);
+        }
     }
 
     private static void RestrictToLoopbackWithoutKeys(WebApplicationBuilder builder, HostSettings settings)

@@ -29,6 +29,7 @@ public static class ApiResultHttp
             ? new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
             : new ProblemDetails();
         details.Status = status;
+        details.Type = ApiResultStatusCodes.TypeFor(kind);
         details.Title = problem.Title;
         details.Detail = problem.Detail;
         foreach (var (key, value) in problem.Extensions ?? new Dictionary<string, object?>())

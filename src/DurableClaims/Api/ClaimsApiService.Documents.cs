@@ -93,23 +93,44 @@ public sealed partial class ClaimsApiService
         }
 
         var received = new List<ReceivedDocument>();
-        foreach (var upload in uploads)
+        var receiptKeys = new List<string>();
+        RuntimeOutcome outcome;
+        try
         {
-            string? location = null;
-            if (upload.Content is not null)
+            foreach (var upload in uploads)
             {
-                using var stream = new MemoryStream(upload.Content, writable: false);
-                var stored = await documents.SaveAsync(claimId, upload.Type!, upload.Filename!, stream, cancellationToken);
-                location = stored.Location;
+                string? location = null;
+                if (upload.Content is not null)
+                {
+                    using var stream = new MemoryStream(upload.Content, writable: false);
+                    var stored = await documents.SaveAsync(claimId, upload.Type!, upload.Filename!, stream, cancellationToken);
+                    location = stored.Location;
 
-                // The blob listener and Event Grid will report this blob too; the receipt makes them skip it.
-                await receipts.TryAddAsync(IntakeReceipt.KeyFor(BlobPath.Name(claimId, upload.Type!, upload.Filename!), stored.ETag), cancellationToken);
+                    // The blob listener and Event Grid will report this blob too; the receipt makes them skip it.
+                    var key = IntakeReceipt.KeyFor(BlobPath.Name(claimId, upload.Type!, upload.Filename!), stored.ETag);
+                    if (await receipts.TryAddAsync(key, cancellationToken))
+                    {
+                        receiptKeys.Add(key);
+                    }
+                }
+
+                received.Add(new ReceivedDocument(upload.Type!, upload.Filename!, location));
             }
 
-            received.Add(new ReceivedDocument(upload.Type!, upload.Filename!, location));
+            outcome = await runtime.RaiseEventAsync(claimId, ClaimWorkflow.Events.DocumentsReceived, new DocumentsReceived(received, source), cancellationToken);
+        }
+        catch
+        {
+            // Receipts were taken for uploads whose event was not raised: give them back, as the upload
+            // intake does, so that the listener or Event Grid can still raise them.
+            foreach (var key in receiptKeys)
+            {
+                await receipts.RemoveAsync(key, CancellationToken.None);
+            }
+
+            throw;
         }
 
-        var outcome = await runtime.RaiseEventAsync(claimId, ClaimWorkflow.Events.DocumentsReceived, new DocumentsReceived(received, source), cancellationToken);
         if (outcome != RuntimeOutcome.Done)
         {
             return outcome == RuntimeOutcome.NotFound

@@ -45,7 +45,7 @@ public sealed partial class ClaimsApiService
         {
             page = await runtime.QueryAsync(query, cancellationToken);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
         {
             return ApiResult.Invalid<ClaimListPage>(ApiRoutes.ContinuationTokenHeader, "The continuation token is not valid.");
         }

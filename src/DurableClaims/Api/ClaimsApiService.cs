@@ -36,7 +36,12 @@ public sealed partial class ClaimsApiService(
             || mediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Validates and starts a claim: Accepted with the management payload, Invalid per field, Conflict while the id runs.</summary>
+    /// <summary>Validates and starts a claim: Accepted with the management payload, Invalid per field, Conflict when the id is taken.</summary>
+    /// <remarks>
+    /// Claim ids are unique and records are never overwritten: an id is taken while its instance exists
+    /// (running or finished) or its session does (live or archived, e.g. after the instance alone was
+    /// purged). <see cref="DeleteClaimAsync"/> frees it.
+    /// </remarks>
     public async Task<ApiResult<ManagementPayload>> StartClaimAsync(
         string content, string? contentType, ApiCallContext call, CancellationToken cancellationToken = default)
     {
@@ -54,13 +59,16 @@ public sealed partial class ClaimsApiService(
         }
 
         var claimId = parsed.Submission.ClaimId;
+        if (await FindExistingAsync(claimId, cancellationToken) is { } existing)
+        {
+            return AlreadyExists(existing, call);
+        }
+
         var outcome = await runtime.ScheduleAsync(ClaimWorkflow.OrchestratorName, claimId, parsed.Submission, cancellationToken);
         if (outcome == RuntimeOutcome.StillRunning)
         {
-            var payload = ManagementPayload.For(claimId, call);
-            return ApiResult.Conflict<ManagementPayload>(
-                $"Claim '{claimId}' is still running.",
-                new Dictionary<string, object?> { ["claimId"] = claimId, ["statusQueryGetUri"] = payload.StatusQueryGetUri, ["claimUri"] = call.Url(ApiRoutes.AppPath(ApiRoutes.Claim, claimId), false) });
+            // Another start of the same id won the race since the check above.
+            return AlreadyExists(await FindExistingAsync(claimId, cancellationToken) ?? new ExistingClaim(claimId, ClaimStatusCodes.Running, true), call);
         }
 
         Log.ClaimStarted(logger, claimId);
@@ -105,7 +113,39 @@ public sealed partial class ClaimsApiService(
         return view with { UploadUrl = sas?.ToString() ?? call.Url(ApiRoutes.AppPath(ApiRoutes.ClaimDocuments, view.ClaimId), false) };
     }
 
+    /// <summary>Returns what is known under an id (its instance, else its live or archived session), or null when the id is free.</summary>
+    private async Task<ExistingClaim?> FindExistingAsync(string claimId, CancellationToken cancellationToken)
+    {
+        var instance = await runtime.GetAsync(claimId, true, cancellationToken);
+        if (instance is not null)
+        {
+            return new ExistingClaim(claimId, ClaimStatusMapper.FromInstance(instance).Status, instance.IsRunning);
+        }
+
+        var session = await sessions.LoadAsync(claimId, cancellationToken);
+        return session is null ? null : new ExistingClaim(claimId, ClaimStatusMapper.FromSession(session.Metadata, session.Context).Status, false);
+    }
+
+    private static ApiResult<ManagementPayload> AlreadyExists(ExistingClaim existing, ApiCallContext call)
+    {
+        var claimId = existing.ClaimId;
+        var detail = existing.IsRunning
+            ? $"Claim '{claimId}' already exists and is still running (status: {existing.Status})."
+            : $"Claim '{claimId}' already exists (status: {existing.Status}); claim ids are unique and a claim's records are never overwritten. "
+                + $"DELETE {ApiRoutes.AppPath(ApiRoutes.Claim, claimId)} removes it if the id must be reused.";
+        return ApiResult.Conflict<ManagementPayload>(detail, new Dictionary<string, object?>
+        {
+            ["claimId"] = claimId,
+            ["claimStatus"] = existing.Status,
+            ["statusQueryGetUri"] = ManagementPayload.For(claimId, call).StatusQueryGetUri,
+            ["claimUri"] = call.Url(ApiRoutes.AppPath(ApiRoutes.Claim, claimId), false),
+        });
+    }
+
     private static ApiResult<T> UnknownClaim<T>(string claimId) => ApiResult.NotFound<T>($"No claim with id '{claimId}' exists.");
+
+    /// <summary>A claim already known under an id: its status and whether its instance still runs.</summary>
+    private sealed record ExistingClaim(string ClaimId, string Status, bool IsRunning);
 
     private static partial class Log
     {

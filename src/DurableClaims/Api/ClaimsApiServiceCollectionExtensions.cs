@@ -21,8 +21,10 @@ public static class ClaimsApiServiceCollectionExtensions
     public static IServiceCollection AddClaimsApi(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ClaimsApiOptions>().Bind(configuration.GetSection(ClaimsApiOptions.SectionName));
-        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
+        services.AddOptions<ClaimsApiOptions>().Bind(configuration.GetSection(ClaimsApiOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClaimsApiOptions>, ClaimsApiOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>());
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ClaimsApiService>();

@@ -109,6 +109,31 @@ public sealed class ProcessCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_ClaimIdOfAFinishedClaim_ShouldExitTwoSayingItAlreadyExists()
+    {
+        var sample = Samples.Get(Samples.Deny);
+        Assert.Equal(0, (await CliProcess.RunAsync(["process", sample.File, "--data-dir", DataDirectory])).ExitCode);
+
+        var result = await CliProcess.RunAsync(["process", sample.File, "--data-dir", DataDirectory]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"Claim '{sample.ClaimId}' already exists (status: denied)", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_ClaimIdOfAFinishedClaim_ShouldLeaveItsRecordsAsTheyWere()
+    {
+        var sample = Samples.Get(Samples.Deny);
+        await CliProcess.RunAsync(["process", sample.File, "--data-dir", DataDirectory]);
+        var before = await CliProcess.RunAsync(["status", sample.ClaimId, "--json", "--data-dir", DataDirectory]);
+
+        await CliProcess.RunAsync(["process", sample.File, "--data-dir", DataDirectory]);
+
+        var after = await CliProcess.RunAsync(["status", sample.ClaimId, "--json", "--data-dir", DataDirectory]);
+        Assert.Equal(before.Stdout, after.Stdout);
+    }
+
+    [Fact]
     public async Task StatusWait_ClaimLeftRunningByAnInterruptedProcess_ShouldRunItUntilItPauses()
     {
         // A process run whose wait ends at once leaves the claim to continue at the next engine start.

@@ -119,4 +119,29 @@ public sealed class ClaimsApiDocumentsTests(HostFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
+
+    [Fact]
+    public async Task SubmitDocuments_FinishedClaim_ShouldSendProblemType()
+    {
+        var claimId = await TestClaims.StartPausedAsync(_client);
+        (await _client.PostAsync($"/runtime/webhooks/durabletask/instances/{claimId}/terminate", null)).Dispose();
+        await TestClaims.WaitForStatusAsync(_client, claimId, s => s == "error");
+
+        using var response = await TestClaims.PostDocumentsAsync(_client, claimId, "receipts");
+
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.11", (await response.ReadJsonAsync()).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task SubmitDocuments_MultipartFileNameWithFolders_ShouldReturn400AndStoreNothing()
+    {
+        var claimId = await TestClaims.StartPausedAsync(_client);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("receipt")), "receipts", "a/../x.pdf" } };
+
+        using var response = await _client.PostAsync($"/api/claims/{claimId}/documents", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("documents[0].filename", out _));
+        Assert.False(Directory.Exists(Path.Combine(fixture.Host.DataDirectory, "claim-documents", claimId)));
+    }
 }

@@ -124,4 +124,63 @@ public sealed class ClaimsApiStartTests(HostFixture fixture) : IClassFixture<Hos
         var problem = await response.ReadJsonAsync();
         Assert.EndsWith($"/runtime/webhooks/durabletask/instances/{claimId}", problem.GetProperty("statusQueryGetUri").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StartClaim_IdOfFinishedClaim_ShouldReturn409WithItsStatusAndStatusUrl()
+    {
+        var claimId = await StartTerminatedAsync();
+
+        using var response = await TestClaims.StartAsync(_client, TestClaims.TravelJson(claimId, 420m, "booking_confirmation"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("error", problem.GetProperty("claimStatus").GetString());
+        Assert.EndsWith($"/runtime/webhooks/durabletask/instances/{claimId}", problem.GetProperty("statusQueryGetUri").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"DELETE /api/claims/{claimId}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartClaim_IdOfFinishedClaim_ShouldKeepTheFinishedInstance()
+    {
+        var claimId = await StartTerminatedAsync();
+
+        (await TestClaims.StartAsync(_client, TestClaims.TravelJson(claimId, 420m, "booking_confirmation"))).Dispose();
+
+        using var instance = await _client.GetAsync($"/runtime/webhooks/durabletask/instances/{claimId}");
+        Assert.Equal("Terminated", (await instance.ReadJsonAsync()).GetProperty("runtimeStatus").GetString());
+    }
+
+    [Fact]
+    public async Task StartClaim_IdWhoseInstanceAloneWasPurged_ShouldReturn409()
+    {
+        var claimId = await StartTerminatedAsync();
+        using var purge = await _client.DeleteAsync($"/runtime/webhooks/durabletask/instances/{claimId}");
+        Assert.Equal(HttpStatusCode.OK, purge.StatusCode);
+
+        using var response = await TestClaims.StartAsync(_client, TestClaims.TravelJson(claimId, 420m, "booking_confirmation"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(claimId, (await response.ReadJsonAsync()).GetProperty("claimId").GetString());
+    }
+
+    [Fact]
+    public async Task StartClaim_IdDeletedThroughTheApi_ShouldReturn202()
+    {
+        var claimId = await StartTerminatedAsync();
+        using var deleted = await _client.DeleteAsync($"/api/claims/{claimId}");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+
+        using var response = await TestClaims.StartAsync(_client, TestClaims.TravelJson(claimId, 420m, "booking_confirmation"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    /// <summary>Starts a claim, terminates it through the management API and waits until it shows as finished.</summary>
+    private async Task<string> StartTerminatedAsync()
+    {
+        var claimId = await TestClaims.StartPausedAsync(_client);
+        (await _client.PostAsync($"/runtime/webhooks/durabletask/instances/{claimId}/terminate?reason=test", null)).Dispose();
+        await TestClaims.WaitForStatusAsync(_client, claimId, s => s == "error");
+        return claimId;
+    }
 }

@@ -54,6 +54,18 @@ public sealed partial class DurableManagementApiTests(HostFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task ListInstances_InvalidContinuationToken_ShouldReturn400NamingTheHeader()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Instances);
+        request.Headers.Add("x-ms-continuation-token", "not-a-token");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("x-ms-continuation-token", out _));
+    }
+
+    [Fact]
     public async Task GetInstance_Unknown_ShouldReturn404()
     {
         using var response = await _client.GetAsync($"{Instances}/no-such-instance");

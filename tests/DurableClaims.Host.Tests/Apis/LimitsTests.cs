@@ -45,6 +45,17 @@ public sealed class LimitsTests(LimitsHostFixture fixture) : IClassFixture<Limit
     }
 
     [Fact]
+    public async Task SubmitDocuments_DocumentOverLimit_ShouldSendProblemType()
+    {
+        var claimId = await TestClaims.StartPausedAsync(_client);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[4096]), "receipts", "big.pdf" } };
+
+        using var response = await _client.PostAsync($"/api/claims/{claimId}/documents", form);
+
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.14", (await response.ReadJsonAsync()).GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task AnyPost_BodyOverRequestLimit_ShouldReturn413Problem()
     {
         var claimId = await TestClaims.StartPausedAsync(_client);

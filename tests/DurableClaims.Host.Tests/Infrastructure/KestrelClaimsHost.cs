@@ -67,7 +67,17 @@ public sealed class KestrelClaimsHost : IAsyncDisposable
         builder.AddDurableClaimsHost();
         var app = builder.Build();
         app.MapDurableClaimsHost();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A host that fails to start (e.g. start-up validation) must not keep the data directory open.
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new KestrelClaimsHost(app, dataDirectory, new Uri(address));
     }

@@ -5,7 +5,7 @@ using DurableClaims.Testing;
 namespace DurableClaims.Host.Tests.Infrastructure;
 
 /// <summary>Azurite plus a host on Blob Storage; the listener polls every 200 ms unless disabled.</summary>
-public abstract class AzuriteHostFixture(bool listenerEnabled) : IAsyncLifetime
+public abstract class AzuriteHostFixture(bool listenerEnabled, string documentsContainer = "claim-documents") : IAsyncLifetime
 {
     private readonly AzuriteFixture _azurite = new();
 
@@ -13,7 +13,7 @@ public abstract class AzuriteHostFixture(bool listenerEnabled) : IAsyncLifetime
 
     public string ConnectionString => _azurite.ConnectionString;
 
-    public BlobContainerClient Documents => BlobClientFactory.Create(ConnectionString).GetBlobContainerClient("claim-documents");
+    public BlobContainerClient Documents => BlobClientFactory.Create(ConnectionString).GetBlobContainerClient(documentsContainer);
 
     public TestHostOptions Options => new()
     {
@@ -22,6 +22,7 @@ public abstract class AzuriteHostFixture(bool listenerEnabled) : IAsyncLifetime
         {
             ["Uploads:PollInterval"] = "00:00:00.200",
             ["Uploads:ListenerEnabled"] = listenerEnabled ? "true" : "false",
+            ["Claims:Storage:DocumentsContainer"] = documentsContainer,
         },
     };
 
@@ -56,3 +57,6 @@ public sealed class ListenerHostFixture() : AzuriteHostFixture(listenerEnabled: 
 
 /// <summary>Blob Storage host with the listener off, so that only the Event Grid route can resume claims.</summary>
 public sealed class EventGridHostFixture() : AzuriteHostFixture(listenerEnabled: false);
+
+/// <summary>Blob Storage host whose documents container is configured (Claims:Storage:DocumentsContainer), listener off.</summary>
+public sealed class CustomContainerHostFixture() : AzuriteHostFixture(listenerEnabled: false, documentsContainer: "uploads-custom");

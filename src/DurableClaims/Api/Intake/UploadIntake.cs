@@ -1,6 +1,8 @@
 using DurableClaims.Api.Runtime;
+using DurableClaims.Configuration;
 using DurableClaims.Contracts;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DurableClaims.Api.Intake;
 
@@ -20,11 +22,15 @@ public enum IntakeOutcome
     ClaimFinished,
 }
 
-/// <summary>Turns "a blob was created under claim-documents" into one DocumentsReceived event, whichever way the news came (listener or Event Grid).</summary>
-public sealed partial class UploadIntake(IClaimsRuntimeClient runtime, IIntakeReceiptStore receipts, ILogger<UploadIntake> logger)
+/// <summary>Turns "a blob was created in the documents container" into one DocumentsReceived event, whichever way the news came (listener or Event Grid).</summary>
+/// <remarks>The container is <see cref="StorageOptions.DocumentsContainer"/> (Claims:Storage:DocumentsContainer, default <see cref="BlobPath.Container"/>).</remarks>
+public sealed partial class UploadIntake(
+    IClaimsRuntimeClient runtime, IIntakeReceiptStore receipts, IOptions<StorageOptions> storage, ILogger<UploadIntake> logger)
 {
+    private readonly string _container = storage.Value.DocumentsContainer;
+
     /// <summary>Handles one created blob; never throws for bad input, only for infrastructure failures (so the caller retries).</summary>
-    /// <param name="blobName">The blob name within <see cref="BlobPath.Container"/>.</param>
+    /// <param name="blobName">The blob name within the documents container.</param>
     /// <param name="etag">The blob's ETag (identifies this upload).</param>
     /// <param name="location">The blob URL, when known.</param>
     /// <param name="source">Which way in: <c>listener</c>, <c>eventgrid</c>, <c>cloudevents</c>.</param>
@@ -62,7 +68,7 @@ public sealed partial class UploadIntake(IClaimsRuntimeClient runtime, IIntakeRe
         RuntimeOutcome outcome;
         try
         {
-            var document = new ReceivedDocument(path.DocumentType, path.FileName, location ?? $"{BlobPath.Container}/{blobName}");
+            var document = new ReceivedDocument(path.DocumentType, path.FileName, location ?? $"{_container}/{blobName}");
             outcome = await runtime.RaiseEventAsync(path.ClaimId, ClaimWorkflow.Events.DocumentsReceived, new DocumentsReceived([document], "upload"), cancellationToken);
         }
         catch
@@ -107,7 +113,7 @@ public sealed partial class UploadIntake(IClaimsRuntimeClient runtime, IIntakeRe
         var counts = new Dictionary<IntakeOutcome, int>();
         foreach (var blob in delivery.BlobsCreated)
         {
-            var outcome = BlobUrl.TryParse(blob.Url) is { Container: BlobPath.Container } path
+            var outcome = BlobUrl.TryParse(blob.Url) is { } path && string.Equals(path.Container, _container, StringComparison.Ordinal)
                 ? await HandleBlobCreatedAsync(path.BlobName, blob.ETag, blob.Url, delivery.Schema, cancellationToken)
                 : IntakeOutcome.Ignored;
             counts[outcome] = counts.GetValueOrDefault(outcome) + 1;

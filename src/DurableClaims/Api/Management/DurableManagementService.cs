@@ -126,7 +126,17 @@ public sealed class DurableManagementService(DurableTaskClient client)
             return ApiResult.Invalid<InstanceListPage>(errors);
         }
 
-        var page = await client.QueryInstancesAsync(parsed, cancellationToken);
+        OrchestrationQueryResult page;
+        try
+        {
+            page = await client.QueryInstancesAsync(parsed, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            // Only the token is unchecked by TryParse: the engine refuses one it did not issue.
+            return ApiResult.Invalid<InstanceListPage>(ApiRoutes.ContinuationTokenHeader, "The continuation token is not valid.");
+        }
+
         var items = page.Instances.Select(m => DurableStatusPayload.From(m, request.ShowInput, null, false)).ToList();
         return ApiResult.Ok<InstanceListPage>(new InstanceListPage(items, page.ContinuationToken));
     }

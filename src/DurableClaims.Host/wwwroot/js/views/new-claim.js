@@ -235,7 +235,8 @@ export function newClaimView(container, _params, query) {
     } catch (error) {
       if (error.status === 400) showErrors(error.problem);
       else if (error.status === 409) {
-        replace(summary, h('h2', { id: 'error-summary-title' }, 'This claim is already running'),
+        const running = ['running', 'paused'].includes(error.problem?.claimStatus);
+        replace(summary, h('h2', { id: 'error-summary-title' }, running ? 'This claim is already running' : 'A claim with this id already exists'),
           h('p', {}, error.problem?.detail ?? '', ' ', body?.claimId || error.problem?.claimId
             ? h('a', { href: `#/claims/${encodeURIComponent(body?.claimId ?? error.problem?.claimId)}` }, 'Open it') : null));
         summary.hidden = false;

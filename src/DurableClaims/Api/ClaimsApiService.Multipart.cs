@@ -1,0 +1,65 @@
+namespace DurableClaims.Api;
+
+/// <summary>One file part of a multipart documents request, without HTTP types: the part's name is the document type.</summary>
+/// <param name="Name">The part name (the document type).</param>
+/// <param name="FileName">The file name exactly as the client sent it; it is validated, never shortened.</param>
+/// <param name="Length">The declared length in bytes.</param>
+/// <param name="OpenReadStream">Opens the part's content.</param>
+public sealed record DocumentPart(string? Name, string? FileName, long Length, Func<Stream> OpenReadStream);
+
+/// <content>Multipart document submission, shared by both hosts: they only turn their form files into <see cref="DocumentPart"/>s.</content>
+public sealed partial class ClaimsApiService
+{
+    /// <summary>Reads each part (refusing one over <see cref="ClaimsApiOptions.MaxDocumentBytes"/>) and submits them as one batch.</summary>
+    /// <remarks>
+    /// File names go to validation as sent: <c>a/../x.pdf</c> is refused with 400, as on the JSON route,
+    /// rather than silently shortened to <c>x.pdf</c>.
+    /// </remarks>
+    public async Task<ApiResult<DocumentsAccepted>> SubmitDocumentPartsAsync(
+        string claimId, IEnumerable<DocumentPart> parts, ApiCallContext call, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var uploads = new List<DocumentUpload>();
+        foreach (var part in parts)
+        {
+            if (part.Length > _options.MaxDocumentBytes)
+            {
+                return TooLarge(part.FileName);
+            }
+
+            byte[]? content;
+            await using (var stream = part.OpenReadStream())
+            {
+                content = await ReadUpToAsync(stream, _options.MaxDocumentBytes, cancellationToken);
+            }
+
+            if (content is null)
+            {
+                return TooLarge(part.FileName);
+            }
+
+            uploads.Add(new DocumentUpload(part.Name, part.FileName, content));
+        }
+
+        return await SubmitDocumentsAsync(claimId, uploads, "http", call, cancellationToken);
+    }
+
+    /// <summary>Reads a stream to its end; null once it holds more than <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]?> ReadUpToAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
