@@ -88,8 +88,30 @@ public sealed partial class ClaimsApiService
     public async Task<RetentionResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
     {
         var removed = await sessions.CleanupAsync(olderThan, cancellationToken);
+        removed += await RemoveStoppedSessionsAsync(olderThan, cancellationToken);
         var purged = await runtime.PurgeFinishedAsync(olderThan, cancellationToken);
         return new RetentionResult(olderThan, removed, purged);
+    }
+
+    /// <summary>Removes old sessions that still say running or paused although their instance has stopped.</summary>
+    /// <remarks>
+    /// A claim terminated or failed through the management API never records a final status. Once its
+    /// instance is purged, its session would otherwise come back as a paused claim forever.
+    /// </remarks>
+    private async Task<int> RemoveStoppedSessionsAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        var open = await sessions.ListAsync(new SessionQuery { Archived = false, Statuses = [ClaimStatusCodes.Running, ClaimStatusCodes.Paused] }, cancellationToken);
+        var removed = 0;
+        foreach (var session in open.Where(s => s.UpdatedAt < olderThan))
+        {
+            var instance = await runtime.GetAsync(session.ClaimId, includePayloads: false, cancellationToken);
+            if (instance is null || !instance.IsRunning)
+            {
+                removed += await sessions.DeleteAsync(session.ClaimId, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        return removed;
     }
 
     private async Task<bool> WaitUntilStoppedAsync(string claimId, CancellationToken cancellationToken)

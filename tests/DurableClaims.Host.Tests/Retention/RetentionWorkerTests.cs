@@ -40,6 +40,21 @@ public sealed class RetentionWorkerTests(HostFixture fixture) : IClassFixture<Ho
     }
 
     [Fact]
+    public async Task RunOnce_ClaimTerminatedThroughTheManagementApi_ShouldNotComeBackAsPaused()
+    {
+        var claimId = await TestClaims.StartPausedAsync(_client);
+        (await _client.PostAsync($"/runtime/webhooks/durabletask/instances/{claimId}/terminate?reason=fraud", null)).Dispose();
+        await WaitForRuntimeStatusAsync(claimId, "Terminated");
+        var worker = CreateWorker(new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(2)), olderThanDays: 1);
+
+        var result = await worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.True(result.SessionsRemoved >= 1, $"removed {result}");
+        using var status = await _client.GetAsync($"/api/claims/{claimId}");
+        Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
+    }
+
+    [Fact]
     public void Host_Started_ShouldRunTheRetentionWorker()
     {
         var workers = fixture.Host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>();
@@ -62,17 +77,23 @@ public sealed class RetentionWorkerTests(HostFixture fixture) : IClassFixture<Ho
         await TestClaims.WaitForStatusAsync(_client, claimId, s => s is not ("running" or "paused"));
 
         // The status is decided one step before the orchestration itself completes.
+        await WaitForRuntimeStatusAsync(claimId, "Completed");
+        return claimId;
+    }
+
+    private async Task WaitForRuntimeStatusAsync(string claimId, string runtimeStatus)
+    {
         for (var i = 0; i < 200; i++)
         {
             using var status = await _client.GetAsync($"/api/claims/{claimId}");
-            if ((await status.ReadJsonAsync()).GetProperty("runtimeStatus").GetString() == "Completed")
+            if ((await status.ReadJsonAsync()).GetProperty("runtimeStatus").GetString() == runtimeStatus)
             {
-                return claimId;
+                return;
             }
 
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"Claim {claimId} was decided but its orchestration never completed.");
+        throw new TimeoutException($"Claim {claimId} never reached runtime status {runtimeStatus}.");
     }
 }
