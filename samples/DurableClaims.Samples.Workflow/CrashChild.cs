@@ -14,9 +14,10 @@ public static class CrashChild
         ArgumentNullException.ThrowIfNull(args);
         var dataDir = Option(args, "--data-dir") ?? throw new ArgumentException("--data-dir is required");
         var count = int.Parse(Option(args, "--count") ?? "200", CultureInfo.InvariantCulture);
+        var pipelined = bool.Parse(Option(args, "--pipelined") ?? "false");
         var services = new ServiceCollection().AddSingleton(new WorkDelay(5, 30)).BuildServiceProvider();
         var registry = new DurableTaskRegistry().AddOrderWorkflow();
-        await using var engine = new DurableEngine(registry, new DurableEngineOptions { DataDirectory = dataDir, MaxConcurrentActivities = 4 }, services);
+        await using var engine = new DurableEngine(registry, new DurableEngineOptions { DataDirectory = dataDir, MaxConcurrentActivities = 4, PipelinedActivityDispatch = pipelined }, services);
         var client = engine.Client;
         engine.InstanceUpdated += (_, e) =>
         {

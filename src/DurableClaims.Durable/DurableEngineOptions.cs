@@ -38,13 +38,16 @@ public sealed class DurableEngineOptions
     /// <remarks>An executor whose step commit is still pending is kept outside this cache until the store has caught up. With 0, every step replays and therefore waits for the previous commit.</remarks>
     public int CachedInstances { get; set; } = 1000;
 
-    /// <summary>Gets or sets whether a step's activities start as soon as its commit is queued, before it is durable (fewer sequential fsyncs per workflow; see docs/engine.md).</summary>
+    /// <summary>Gets or sets whether a step's activities start as soon as its commit is queued, before it is durable (opt-in; fewer sequential fsyncs per workflow; see docs/engine.md).</summary>
     /// <remarks>
-    /// Client-visible effects (acknowledgements, status, completion, sub-orchestrations, timers) still wait for
-    /// durability. A crash can then re-run an activity whose scheduling step was lost, which at-least-once
-    /// activities already allow. False restores "nothing acted on before durable" for activities too.
+    /// Off by default. Client-visible effects still wait for durability either way, but with it on, a crash or a
+    /// failed commit makes the engine redo the lost step, and the redo may differ from what the activity already
+    /// saw: <c>CurrentUtcDateTime</c> and <c>NewGuid()</c> take new values and a <c>WhenAny</c> may pick another
+    /// winner. An activity can then have run with an input, or for a branch, that the durable history never
+    /// contains. Turn it on only for workflows whose activities tolerate that (pure computations, or keys derived
+    /// from durable inputs only).
     /// </remarks>
-    public bool PipelinedActivityDispatch { get; set; } = true;
+    public bool PipelinedActivityDispatch { get; set; }
 
     /// <summary>Gets the path of the task hub database.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, TaskHubName + ".db");

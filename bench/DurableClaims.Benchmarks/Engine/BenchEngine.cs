@@ -58,7 +58,7 @@ internal sealed class BenchEngine : IAsyncDisposable
             options.SqliteSynchronous = mode;
         }
 
-        // BENCH_PIPELINED=false makes every step wait for its commit before its activities start (the previous behaviour).
+        // BENCH_PIPELINED=true opts into pipelined activity dispatch (the engine default waits for each step's commit).
         if (bool.TryParse(Environment.GetEnvironmentVariable("BENCH_PIPELINED"), out var pipelined))
         {
             options.PipelinedActivityDispatch = pipelined;

@@ -187,6 +187,9 @@ internal sealed partial class EngineRuntime
             if (commit.Ticket.Epoch == entry.Epoch)
             {
                 entry.Epoch++;
+
+                // The dropped chain set its status ahead of durability; the first failed ticket holds the durable one.
+                entry.Status = commit.Ticket.Status;
                 entry.Pinned = null;
                 _cache.Remove(entry.Id);
                 Halt(entry);

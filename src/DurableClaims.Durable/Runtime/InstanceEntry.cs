@@ -94,7 +94,8 @@ internal sealed class InstanceEntry(string id, string name, string executionId, 
         for (var i = 0; i < Inbox.Count; i++)
         {
             var e = Inbox[i].Event;
-            var take = hasStart ? !suspended || e.IsControl : e.Kind == Core.EventKind.ExecutionTerminated;
+            // ExecutionStarted is always taken: a suspend that arrives before the start must not leave it behind forever.
+            var take = e.Kind == Core.EventKind.ExecutionStarted || (hasStart ? !suspended || e.IsControl : e.Kind == Core.EventKind.ExecutionTerminated);
             if (!take)
             {
                 continue;

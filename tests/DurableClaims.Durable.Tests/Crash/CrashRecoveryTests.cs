@@ -7,13 +7,15 @@ namespace DurableClaims.Durable.Tests.Crash;
 
 public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 {
-    // Enough work that ~20 kills land before it finishes: pipelined dispatch made a run of 200 too short.
+    // Enough work that ~20 kills land before it finishes: with pipelined dispatch a run of 200 was too short.
     private const int Instances = 400;
     private const int Kills = 20;
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "durable-crash", Guid.NewGuid().ToString("N"));
 
-    [Fact]
-    public async Task Engine_KilledWithSigkillRepeatedly_ShouldCompleteEveryInstanceWithEachResultAppliedOnce()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Engine_KilledWithSigkillRepeatedly_ShouldCompleteEveryInstanceWithEachResultAppliedOnce(bool pipelined)
     {
         // Arrange
         var random = new Random(20260105);
@@ -23,7 +25,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         // Act: start the workload, kill -9 it at a random moment, restart; bounded in count and time.
         while (kills < Kills && budget.Elapsed < TimeSpan.FromSeconds(45))
         {
-            using var child = StartChild();
+            using var child = StartChild(pipelined);
             var started = await child.WaitForStartedAsync();
             if (!started)
             {
@@ -41,7 +43,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             kills++;
         }
 
-        using (var final = StartChild())
+        using (var final = StartChild(pipelined))
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
             await final.Process.WaitForExitAsync(cts.Token);
@@ -82,7 +84,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private ChildProcess StartChild()
+    private ChildProcess StartChild(bool pipelined)
     {
         var dll = typeof(CrashRecoveryTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "SampleWorkflowDll").Value!;
@@ -92,7 +94,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "crash-child", "--data-dir", _dataDir, "--count", Instances.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { dll, "crash-child", "--data-dir", _dataDir, "--count", Instances.ToString(System.Globalization.CultureInfo.InvariantCulture), "--pipelined", pipelined ? "true" : "false" })
         {
             info.ArgumentList.Add(arg);
         }

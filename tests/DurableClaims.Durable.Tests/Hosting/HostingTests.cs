@@ -54,14 +54,14 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
-    public void AddDurableEngine_PipelinedActivityDispatchFalseInConfiguration_ShouldBindOption()
+    public void AddDurableEngine_PipelinedActivityDispatchTrueInConfiguration_ShouldBindOption()
     {
         // Arrange
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Durable:DataDirectory"] = _dataDir,
-            ["Durable:PipelinedActivityDispatch"] = "false",
+            ["Durable:PipelinedActivityDispatch"] = "true",
         });
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider());
         builder.Services.AddDurableEngine(r => r.AddOrchestrator<GreetOrchestrator>());
@@ -71,7 +71,7 @@ public sealed class HostingTests : IDisposable
         var engine = host.Services.GetRequiredService<DurableEngine>();
 
         // Assert
-        Assert.False(engine.Options.PipelinedActivityDispatch);
+        Assert.True(engine.Options.PipelinedActivityDispatch);
     }
 
     public void Dispose()

@@ -13,7 +13,7 @@ public sealed class PipelinedDispatchTests
     {
         // Arrange
         var probe = new ChainProbe();
-        await using var harness = await EngineHarness.StartAsync(probe.Register);
+        await using var harness = await EngineHarness.StartAsync(probe.Register, o => o.PipelinedActivityDispatch = true);
         var id = await StartAndWaitForFirstStepAsync(harness);
         using var block = harness.BlockWriter();
 
@@ -54,7 +54,7 @@ public sealed class PipelinedDispatchTests
         var before = new ChainProbe();
         var snapshot = Path.Combine(Path.GetTempPath(), "durable-tests", Guid.NewGuid().ToString("N"), "crash.db");
         string id;
-        await using (var harness = await EngineHarness.StartAsync(before.Register))
+        await using (var harness = await EngineHarness.StartAsync(before.Register, o => o.PipelinedActivityDispatch = true))
         {
             id = await StartAndWaitForFirstStepAsync(harness);
             using var block = harness.BlockWriter();
@@ -82,7 +82,7 @@ public sealed class PipelinedDispatchTests
     {
         // Arrange
         var probe = new ChainProbe();
-        await using var harness = await EngineHarness.StartAsync(probe.Register);
+        await using var harness = await EngineHarness.StartAsync(probe.Register, o => o.PipelinedActivityDispatch = true);
         var id = await StartAndWaitForFirstStepAsync(harness);
         var updates = new ConcurrentQueue<OrchestrationRuntimeStatus>();
         harness.Engine.InstanceUpdated += (_, e) => updates.Enqueue(e.Status);
@@ -108,7 +108,7 @@ public sealed class PipelinedDispatchTests
     {
         // Arrange: a stray row takes the id the engine will give Second's task, so the step scheduling Second fails.
         var probe = new ChainProbe();
-        await using var harness = await EngineHarness.StartAsync(probe.Register);
+        await using var harness = await EngineHarness.StartAsync(probe.Register, o => o.PipelinedActivityDispatch = true);
         InsertStrayActivityTask(harness.DatabasePath, id: 2);
         var id = await StartAndWaitForFirstStepAsync(harness);
         var block = harness.BlockWriter();
@@ -135,7 +135,7 @@ public sealed class PipelinedDispatchTests
     {
         // Arrange: the raise is queued first, so it is delivered just before the final step's commit is acted on.
         var probe = new ChainProbe();
-        await using var harness = await EngineHarness.StartAsync(probe.Register);
+        await using var harness = await EngineHarness.StartAsync(probe.Register, o => o.PipelinedActivityDispatch = true);
         var id = await StartAndWaitForFirstStepAsync(harness);
         var block = harness.BlockWriter();
         var raise = harness.Client.RaiseEventAsync(id, "Late", "x");
