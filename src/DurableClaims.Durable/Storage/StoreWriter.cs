@@ -27,6 +27,11 @@ internal sealed class StoreWriter : IDisposable
         {
             _transaction?.Rollback();
         }
+        catch (SqliteException)
+        {
+            // SQLite rolls back on its own after some errors (I/O error, full disk); then nothing is left to undo,
+            // and throwing here would stop the commit writer for every instance.
+        }
         finally
         {
             _transaction?.Dispose();
