@@ -313,6 +313,10 @@ internal sealed partial class EngineRuntime
                 status = OrchestrationRuntimeStatus.ContinuedAsNew;
                 entry.ExecutionId = next;
                 entry.Status = status;
+
+                // Results and timer fires of the old execution that arrived while this step committed belong to
+                // tasks that no longer exist; the new execution reuses their task ids and must not see them.
+                entry.Inbox.RemoveAll(m => m.ExecutionId is not null && m.ExecutionId != next);
                 entry.Inbox.InsertRange(0, commit.NextExecutionMessages);
             }
             else
