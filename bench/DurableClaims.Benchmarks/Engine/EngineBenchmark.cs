@@ -19,7 +19,7 @@ internal static class EngineBenchmark
             ["sqliteSynchronous"] = Synchronous(settings),
             ["pipelinedActivityDispatch"] = settings.PipelinedActivityDispatch,
             ["maxInFlight"] = MaxInFlight,
-            ["maxCommitBatchSize"] = new DurableEngineOptions().MaxCommitBatchSize,
+            ["maxCommitBatchSize"] = settings.MaxCommitBatchSize,
         };
         await Throughput.RunAsync(50, "warmup");
         var n500 = await Throughput.RunAsync(500, "N500");
@@ -52,7 +52,7 @@ internal static class EngineBenchmark
         results["completed"] = n500.Completed + n2000.Completed;
         results["expected"] = 2500;
 
-        PrintTable(n500, n2000, resume, steps, memory, (double)results["peakRssMb"]);
+        PrintTable(settings, n500, n2000, resume, steps, memory, (double)results["peakRssMb"]);
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(results));
@@ -62,11 +62,10 @@ internal static class EngineBenchmark
     }
 
     private static void PrintTable(
-        Throughput.Result n500, Throughput.Result n2000, ResumeLatency.Result resume,
+        DurableEngineOptions settings, Throughput.Result n500, Throughput.Result n2000, ResumeLatency.Result resume,
         IReadOnlyList<(int Size, double Cached, double Cold)> steps, WaitingMemory.Result memory, double peakRss)
     {
         var c = CultureInfo.InvariantCulture;
-        var settings = BenchEngine.Defaults();
         Console.WriteLine($"Engine benchmark — {Environment.ProcessorCount} cores, SQLite WAL synchronous={Synchronous(settings)}, group commit ≤ {settings.MaxCommitBatchSize}/tx, pipelined activity dispatch {(settings.PipelinedActivityDispatch ? "on" : "off")}");
         Console.WriteLine("| metric | value |");
         Console.WriteLine("|---|---|");

@@ -90,13 +90,6 @@ internal sealed partial class EngineRuntime
         lock (_gate)
         {
             entry.PendingSteps++;
-            if (commit.Pipelined)
-            {
-                foreach (var item in commit.NewActivities)
-                {
-                    entry.SpeculativeActivities.Add(item.Id);
-                }
-            }
         }
 
         _writer.Submit(commit);
@@ -195,18 +188,15 @@ internal sealed partial class EngineRuntime
                 Halt(entry);
             }
 
-            if (commit.Pipelined)
+            if (commit.Dispatched)
             {
+                // Only pipelined steps dispatch before their commit: results of those activities are dropped.
                 foreach (var item in commit.NewActivities)
                 {
-                    entry.SpeculativeActivities.Remove(item.Id);
-                    if (commit.Dispatched)
-                    {
-                        entry.AbandonedActivities.Add(item.Id);
-                    }
+                    entry.AbandonedActivities.Add(item.Id);
                 }
             }
-            else
+            else if (!commit.Pipelined)
             {
                 entry.Busy = false;
             }
@@ -283,11 +273,6 @@ internal sealed partial class EngineRuntime
             {
                 // The instance was released and its activities dispatched when the commit was queued.
                 status = commit.Status;
-                foreach (var item in commit.NewActivities)
-                {
-                    entry.SpeculativeActivities.Remove(item.Id);
-                }
-
                 if (entry.PendingSteps == 0 && entry.Pinned is { } pinned)
                 {
                     // The store has caught up: the executor may now be evicted and replayed.

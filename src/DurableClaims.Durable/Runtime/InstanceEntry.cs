@@ -8,7 +8,6 @@ namespace DurableClaims.Durable.Runtime;
 internal sealed class InstanceEntry(string id, string name, string executionId, OrchestrationRuntimeStatus status)
 {
     private readonly SortedList<long, List<InboxMessage>> _requeued = [];
-    private HashSet<long>? _speculative;
     private HashSet<long>? _abandoned;
     private int _epoch;
 
@@ -58,9 +57,6 @@ internal sealed class InstanceEntry(string id, string name, string executionId, 
 
     /// <summary>Gets or sets the number of the last batch taken (orders the batches of failed steps when they are put back).</summary>
     public long StepSequence { get; set; }
-
-    /// <summary>Gets the activities dispatched by pipelined steps whose commit is still pending.</summary>
-    public HashSet<long> SpeculativeActivities => _speculative ??= [];
 
     /// <summary>Gets the activities whose scheduling step never became durable: their results are dropped (replay schedules them again).</summary>
     public HashSet<long> AbandonedActivities => _abandoned ??= [];

@@ -10,8 +10,7 @@ internal readonly record struct StepTicket(string ExecutionId, int Epoch, long S
 internal sealed class StepCommit : CommitRequest
 {
     private readonly EngineRuntime _runtime;
-    private readonly string _executionId;
-    private readonly List<InboxMessage> _consumed;
+    private bool _createsChild;
     private readonly DateTime _now;
     private readonly List<(string Id, string ExecutionId, string Name, string? Input)> _children = [];
 
@@ -23,8 +22,7 @@ internal sealed class StepCommit : CommitRequest
         Entry = entry;
         Executor = executor;
         Ticket = ticket;
-        _executionId = ticket.ExecutionId;
-        _consumed = consumed;
+        Consumed = consumed;
         Result = result;
         _now = now;
         Status = result.Suspended ? OrchestrationRuntimeStatus.Suspended : result.Started ? OrchestrationRuntimeStatus.Running : ticket.Status;
@@ -35,8 +33,7 @@ internal sealed class StepCommit : CommitRequest
 
         // Only steps whose every effect stays inside the instance may run ahead of durability: a finishing
         // step, ContinueAsNew and sub-orchestration creation are visible outside and wait for their commit.
-        Pipelined = pipelining && result.Completion is null && result.ContinueAsNew is null && _children.Count == 0
-            && result.Actions.TrueForAll(a => a.Kind != ActionKind.CreateSubOrchestration);
+        Pipelined = pipelining && result.Completion is null && result.ContinueAsNew is null && !_createsChild;
 
         if (result.Completion is { } completion && executor.ParentInstanceId is { } parent)
         {
@@ -68,7 +65,7 @@ internal sealed class StepCommit : CommitRequest
     public StepTicket Ticket { get; }
 
     /// <summary>Gets the messages the step consumed (put back if it fails).</summary>
-    public List<InboxMessage> Consumed => _consumed;
+    public List<InboxMessage> Consumed { get; }
 
     /// <summary>Gets the instance status after the step (when it does not finish the instance).</summary>
     public OrchestrationRuntimeStatus Status { get; }
@@ -99,10 +96,10 @@ internal sealed class StepCommit : CommitRequest
         var id = Entry.Id;
         for (var i = 0; i < Result.NewHistory.Count; i++)
         {
-            writer.InsertHistory(id, _executionId, Result.FirstSeq + i, Result.NewHistory[i]);
+            writer.InsertHistory(id, Ticket.ExecutionId, Result.FirstSeq + i, Result.NewHistory[i]);
         }
 
-        foreach (var message in _consumed)
+        foreach (var message in Consumed)
         {
             if (message.MessageId > 0)
             {
@@ -122,7 +119,7 @@ internal sealed class StepCommit : CommitRequest
         }
         else if (NextExecutionId is { } next)
         {
-            writer.ResetExecution(id, _executionId);
+            writer.ResetExecution(id, Ticket.ExecutionId);
             writer.ContinueAsNew(id, next, Result.ContinueAsNew!.Input, _now);
         }
         else
@@ -177,12 +174,13 @@ internal sealed class StepCommit : CommitRequest
         switch (action.Kind)
         {
             case ActionKind.ScheduleTask:
-                NewActivities.Add(new ActivityWorkItem(_runtime.AllocateActivityId(), id, _executionId, action.Id, action.Name!, action.Input, 1));
+                NewActivities.Add(new ActivityWorkItem(_runtime.AllocateActivityId(), id, Ticket.ExecutionId, action.Id, action.Name!, action.Input, 1));
                 break;
             case ActionKind.CreateTimer:
-                NewMessages.Add(Message(id, _executionId, new DurableEvent(EventKind.TimerFired) { TaskId = action.Id, FireAt = action.FireAt, Timestamp = action.FireAt }, action.FireAt));
+                NewMessages.Add(Message(id, Ticket.ExecutionId, new DurableEvent(EventKind.TimerFired) { TaskId = action.Id, FireAt = action.FireAt, Timestamp = action.FireAt }, action.FireAt));
                 break;
             default:
+                _createsChild = true;
                 var childId = action.SubInstanceId!;
                 var childExecution = EngineRuntime.CreateExecutionId();
                 if (_runtime.OnChildReserving(childId, action.Name!, childExecution))
@@ -190,13 +188,13 @@ internal sealed class StepCommit : CommitRequest
                     _children.Add((childId, childExecution, action.Name!, action.Input));
                     NewMessages.Add(Message(childId, childExecution, new DurableEvent(EventKind.ExecutionStarted)
                     {
-                        Name = action.Name, Data = action.Input, Timestamp = _now, RefId = id, RefExecutionId = _executionId, TaskId = action.Id,
+                        Name = action.Name, Data = action.Input, Timestamp = _now, RefId = id, RefExecutionId = Ticket.ExecutionId, TaskId = action.Id,
                     }, _now));
                 }
                 else
                 {
                     var failure = new TaskFailureDetails(typeof(OrchestrationAlreadyExistsException).FullName!, new OrchestrationAlreadyExistsException(childId).Message);
-                    NewMessages.Add(Message(id, _executionId, new DurableEvent(EventKind.SubOrchestrationInstanceFailed) { TaskId = action.Id, Failure = failure, Timestamp = _now }, _now));
+                    NewMessages.Add(Message(id, Ticket.ExecutionId, new DurableEvent(EventKind.SubOrchestrationInstanceFailed) { TaskId = action.Id, Failure = failure, Timestamp = _now }, _now));
                 }
 
                 break;
