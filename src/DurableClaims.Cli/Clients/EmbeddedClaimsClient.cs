@@ -118,7 +118,7 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
         var views = new List<ClaimStatusView>(archived.Count);
         foreach (var metadata in archived)
         {
-            var snapshot = await sessions.LoadAsync(metadata.ClaimId, cancellationToken);
+            var snapshot = await sessions.LoadStateAsync(metadata.ClaimId, cancellationToken);
             views.Add(ClaimStatusMapper.FromSession(snapshot?.Metadata ?? metadata, snapshot?.Context));
         }
 

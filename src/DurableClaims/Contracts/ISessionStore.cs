@@ -26,6 +26,9 @@ public interface ISessionStore
     /// <summary>Loads a live or archived session, or null when there is none.</summary>
     Task<SessionSnapshot?> LoadAsync(string claimId, CancellationToken cancellationToken = default);
 
+    /// <summary>Like <see cref="LoadAsync"/> without reading the chat history (its list is empty): for callers that need only status, context and ETag.</summary>
+    Task<SessionSnapshot?> LoadStateAsync(string claimId, CancellationToken cancellationToken = default);
+
     /// <summary>Returns whether a live or archived session exists.</summary>
     Task<bool> ExistsAsync(string claimId, CancellationToken cancellationToken = default);
 
@@ -46,6 +49,9 @@ public interface ISessionStore
 
     /// <summary>Appends a lifecycle event unless one with the same id is stored.</summary>
     Task AppendEventAsync(ClaimLifecycleEvent lifecycleEvent, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends several events of one claim in one write (ids already stored are skipped).</summary>
+    Task AppendEventsAsync(IReadOnlyList<ClaimLifecycleEvent> events, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a claim's lifecycle events (live or archived), oldest first.</summary>
     Task<IReadOnlyList<ClaimLifecycleEvent>> GetEventsAsync(string claimId, CancellationToken cancellationToken = default);

@@ -5,20 +5,31 @@ namespace DurableClaims.Sessions;
 /// <summary>Per-claim lifecycle events (events.jsonl beside the session files).</summary>
 public abstract partial class SessionStore
 {
-    public async Task AppendEventAsync(ClaimLifecycleEvent lifecycleEvent, CancellationToken cancellationToken = default)
+    public Task AppendEventAsync(ClaimLifecycleEvent lifecycleEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lifecycleEvent);
-        EnsureValid(lifecycleEvent.ClaimId);
+        return AppendEventsAsync([lifecycleEvent], cancellationToken);
+    }
+
+    public async Task AppendEventsAsync(IReadOnlyList<ClaimLifecycleEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var claimId = events[0].ClaimId;
+        EnsureValid(claimId);
+        if (events.Any(e => e.ClaimId != claimId))
+        {
+            throw new ArgumentException("All events of one append must belong to the same claim.", nameof(events));
+        }
 
         // After archiving, late events (e.g. a webhook-triggered note) go to the archived copy.
-        var archivedOnly = await Live.ReadAsync(SessionFiles.PathOf(lifecycleEvent.ClaimId, SessionFiles.Session), cancellationToken) is null
-            && await Archive.ReadAsync(SessionFiles.PathOf(lifecycleEvent.ClaimId, SessionFiles.Session), cancellationToken) is not null;
-        await MergeLinesAsync(
-            archivedOnly ? Archive : Live,
-            SessionFiles.PathOf(lifecycleEvent.ClaimId, SessionFiles.Events),
-            [lifecycleEvent],
-            e => e.Id,
-            cancellationToken);
+        var archivedOnly = await Live.ReadAsync(SessionFiles.PathOf(claimId, SessionFiles.Session), cancellationToken) is null
+            && await Archive.ReadAsync(SessionFiles.PathOf(claimId, SessionFiles.Session), cancellationToken) is not null;
+        await MergeLinesAsync(archivedOnly ? Archive : Live, SessionFiles.PathOf(claimId, SessionFiles.Events), events, e => e.Id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ClaimLifecycleEvent>> GetEventsAsync(string claimId, CancellationToken cancellationToken = default)

@@ -67,14 +67,20 @@ public abstract partial class SessionStore : ISessionStore
         return etag;
     }
 
-    public async Task<SessionSnapshot?> LoadAsync(string claimId, CancellationToken cancellationToken = default)
+    public Task<SessionSnapshot?> LoadAsync(string claimId, CancellationToken cancellationToken = default)
+        => LoadCoreAsync(claimId, includeHistory: true, cancellationToken);
+
+    public Task<SessionSnapshot?> LoadStateAsync(string claimId, CancellationToken cancellationToken = default)
+        => LoadCoreAsync(claimId, includeHistory: false, cancellationToken);
+
+    private async Task<SessionSnapshot?> LoadCoreAsync(string claimId, bool includeHistory, CancellationToken cancellationToken)
     {
         EnsureValid(claimId);
         var live = await Live.ReadAsync(SessionFiles.PathOf(claimId, SessionFiles.Session), cancellationToken);
         if (live is not null)
         {
             var context = await Live.ReadAsync(SessionFiles.PathOf(claimId, SessionFiles.Context), cancellationToken);
-            var history = await Live.ReadAsync(SessionFiles.PathOf(claimId, SessionFiles.History), cancellationToken);
+            var history = includeHistory ? await Live.ReadAsync(SessionFiles.PathOf(claimId, SessionFiles.History), cancellationToken) : null;
             return new SessionSnapshot(
                 SessionJson.FromJson<SessionMetadata>(live.Content)! with { Archived = false },
                 SessionJson.FromJson<SessionContext>(context?.Content),
@@ -92,7 +98,7 @@ public abstract partial class SessionStore : ISessionStore
         return new SessionSnapshot(
             SessionJson.FromJson<SessionMetadata>(archived.Content)! with { Archived = true },
             SessionJson.FromJson<SessionContext>(archivedContext?.Content),
-            await ReadArchivedHistoryAsync(claimId, cancellationToken),
+            includeHistory ? await ReadArchivedHistoryAsync(claimId, cancellationToken) : [],
             archived.ETag);
     }
 

@@ -41,7 +41,7 @@ public sealed partial class SessionRecorder
             return null;
         }
 
-        var step = (await _store.LoadAsync(claimId, cancellationToken))?.Context?.LastStep;
+        var step = (await _store.LoadStateAsync(claimId, cancellationToken))?.Context?.LastStep;
         return step is not null && step.Key == stepKey ? step.Result.Deserialize<T>(DurableJson.Options) : null;
     }
 
@@ -50,7 +50,6 @@ public sealed partial class SessionRecorder
         SessionUpdate update,
         ClaimSubmission? claim = null,
         Func<SessionContext, SessionContext>? finish = null,
-        IReadOnlyList<NewMessage>? extraMessages = null,
         IReadOnlyList<ClaimLifecycleEvent>? extraEvents = null,
         CancellationToken cancellationToken = default)
     {
@@ -60,12 +59,12 @@ public sealed partial class SessionRecorder
             return;
         }
 
-        var messages = update.Messages.Concat(extraMessages ?? [])
+        var messages = update.Messages
             .Select((m, i) => new SessionMessage(MessageId(update.ClaimId, update.StepKey, i), m.Author, m.Role, m.Content, update.At))
             .ToList();
         for (var attempt = 1; ; attempt++)
         {
-            var snapshot = await _store.LoadAsync(update.ClaimId, cancellationToken);
+            var snapshot = await _store.LoadStateAsync(update.ClaimId, cancellationToken);
             if (snapshot?.Metadata.Archived == true)
             {
                 // A re-run after the claim was archived: everything was recorded before the archive.
@@ -91,10 +90,8 @@ public sealed partial class SessionRecorder
             }
         }
 
-        foreach (var lifecycleEvent in (update.Event is null ? [] : new[] { update.Event }).Concat(extraEvents ?? []))
-        {
-            await _store.AppendEventAsync(lifecycleEvent, cancellationToken);
-        }
+        IReadOnlyList<ClaimLifecycleEvent> events = [.. update.Event is null ? [] : new[] { update.Event }, .. extraEvents ?? []];
+        await _store.AppendEventsAsync(events, cancellationToken);
     }
 
     private static SessionMetadata Metadata(SessionUpdate update, SessionMetadata? previous, ClaimSubmission? claim)
