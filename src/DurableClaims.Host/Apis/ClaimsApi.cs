@@ -54,10 +54,7 @@ public static class ClaimsApi
             return ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"A claim may be at most {settings.MaxClaimBytes} bytes."));
         }
 
-        var result = await service.StartClaimAsync(body, request.ContentType, HttpCallContext.From(request), ct);
-        return result.IsSuccess
-            ? TypedResults.Accepted(result.Location, result.Value)
-            : result.ToHttp();
+        return (await service.StartClaimAsync(body, request.ContentType, HttpCallContext.From(request), ct)).ToHttp();
     }
 
     private static async Task<IResult> ListAsync(

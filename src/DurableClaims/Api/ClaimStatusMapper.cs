@@ -9,9 +9,12 @@ public static class ClaimStatusMapper
 {
     /// <summary>Maps a runtime instance (fetched with payloads).</summary>
     public static ClaimStatusView FromInstance(RuntimeInstance instance)
+        => FromInstance(instance, ReadProgress(instance));
+
+    /// <summary>Maps a runtime instance whose custom status the caller has already read.</summary>
+    public static ClaimStatusView FromInstance(RuntimeInstance instance, ClaimProgress? progress)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        var progress = TryRead<ClaimProgress>(instance.SerializedCustomStatus);
         var view = new ClaimStatusView
         {
             ClaimId = instance.InstanceId,

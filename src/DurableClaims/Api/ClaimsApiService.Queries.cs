@@ -52,7 +52,7 @@ public sealed partial class ClaimsApiService
 
         var claims = page.Instances
             .Where(i => string.Equals(i.Name, ClaimWorkflow.OrchestratorName, StringComparison.OrdinalIgnoreCase))
-            .Select(i => WithUploadUrl(ClaimStatusMapper.FromInstance(i), i, call))
+            .Select(i => ViewWithUploadUrl(i, call))
             .Where(v => statuses.Count == 0 || statuses.Contains(v.Status))
             .ToList();
         return ApiResult.Ok<ClaimListPage>(new ClaimListPage(claims, page.ContinuationToken));
@@ -97,7 +97,7 @@ public sealed partial class ClaimsApiService
                 claimId, outcome.Status, outcome.Reason, outcome.Decision, outcome.PackageFileName, outcome.PackageMarkdown));
         }
 
-        var session = instance is null ? await sessions.LoadAsync(claimId, cancellationToken) : null;
+        var session = instance is null ? await sessions.LoadStateAsync(claimId, cancellationToken) : null;
         if (session?.Context is { Decision: not null } context)
         {
             return ApiResult.Ok<DecisionPackageView>(new DecisionPackageView(

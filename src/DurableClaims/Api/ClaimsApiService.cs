@@ -87,10 +87,10 @@ public sealed partial class ClaimsApiService(
         var instance = await runtime.GetAsync(claimId, true, cancellationToken);
         if (instance is not null)
         {
-            return ApiResult.Ok<ClaimStatusView>(WithUploadUrl(ClaimStatusMapper.FromInstance(instance), instance, call));
+            return ApiResult.Ok<ClaimStatusView>(ViewWithUploadUrl(instance, call));
         }
 
-        var session = await sessions.LoadAsync(claimId, cancellationToken);
+        var session = await sessions.LoadStateAsync(claimId, cancellationToken);
         return session is null
             ? UnknownClaim<ClaimStatusView>(claimId)
             : ApiResult.Ok<ClaimStatusView>(ClaimStatusMapper.FromSession(session.Metadata, session.Context));
@@ -100,9 +100,11 @@ public sealed partial class ClaimsApiService(
     public async Task<ApiResult<ClaimStatistics>> GetStatsAsync(CancellationToken cancellationToken = default)
         => ApiResult.Ok(await statistics.GetAsync(cancellationToken));
 
-    private ClaimStatusView WithUploadUrl(ClaimStatusView view, RuntimeInstance instance, ApiCallContext call)
+    /// <summary>Maps an instance (reading its custom status once) and adds the upload link while it waits for documents.</summary>
+    private ClaimStatusView ViewWithUploadUrl(RuntimeInstance instance, ApiCallContext call)
     {
         var progress = ClaimStatusMapper.ReadProgress(instance);
+        var view = ClaimStatusMapper.FromInstance(instance, progress);
         if (!instance.IsRunning || progress is not { Status: ClaimStatusCodes.Paused, Awaiting: ClaimAwaiting.Documents })
         {
             return view;
@@ -122,7 +124,7 @@ public sealed partial class ClaimsApiService(
             return new ExistingClaim(claimId, ClaimStatusMapper.FromInstance(instance).Status, instance.IsRunning);
         }
 
-        var session = await sessions.LoadAsync(claimId, cancellationToken);
+        var session = await sessions.LoadStateAsync(claimId, cancellationToken);
         return session is null ? null : new ExistingClaim(claimId, ClaimStatusMapper.FromSession(session.Metadata, session.Context).Status, false);
     }
 
