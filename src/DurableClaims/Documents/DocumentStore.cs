@@ -18,10 +18,14 @@ public abstract class DocumentStore : IDocumentStore
 
     public async Task<StoredDocument> SaveAsync(string claimId, string type, string filename, Stream content, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(content);
         var path = PathOf(claimId, type, filename);
+        var start = content.CanSeek ? content.Position : 0;
         var etag = await Container.WriteAsync(path, content, null, cancellationToken);
-        var stored = await FindAsync(claimId, path, cancellationToken);
-        return stored ?? new StoredDocument(claimId, type, filename, Container.LocationOf(path), 0, etag, DateTimeOffset.UtcNow);
+
+        // The write returns the ETag; listing the container again only to learn size and time would cost a request per upload.
+        var size = content.CanSeek ? content.Position - start : 0;
+        return new StoredDocument(claimId, type, filename, Container.LocationOf(path), size, etag, DateTimeOffset.UtcNow);
     }
 
     public async Task<IReadOnlyList<StoredDocument>> ListAsync(string claimId, CancellationToken cancellationToken = default)
@@ -79,19 +83,6 @@ public abstract class DocumentStore : IDocumentStore
         }
 
         return $"{claimId}/{type}/{filename}";
-    }
-
-    private async Task<StoredDocument?> FindAsync(string claimId, string path, CancellationToken cancellationToken)
-    {
-        await foreach (var item in Container.ListAsync(path, cancellationToken))
-        {
-            if (item.Path == path)
-            {
-                return ToDocument(claimId, item);
-            }
-        }
-
-        return null;
     }
 
     private StoredDocument? ToDocument(string claimId, ObjectInfo item)
