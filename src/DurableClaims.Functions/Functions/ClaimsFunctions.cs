@@ -34,7 +34,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
                 "Unsupported media type", $"Content type '{contentType}' is not supported; send application/json or text/markdown."));
         }
 
-        var body = await HttpTranslation.ReadBodyAsync(req.Body, null, limits.Value.MaxClaimBytes, cancellationToken);
+        var body = await BoundedBody.ReadTextAsync(req.Body, null, limits.Value.MaxClaimBytes, cancellationToken);
         if (body is null)
         {
             return await ProblemAsync(req, ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"A claim may be at most {limits.Value.MaxClaimBytes} bytes."));
@@ -120,8 +120,8 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         var call = HttpTranslation.CallContext(req);
         if (req.HasJsonContentType())
         {
-            var limit = (options.MaxDocumentBytes * options.MaxDocumentsPerRequest * 4 / 3) + 64 * 1024;
-            var body = await HttpTranslation.ReadBodyAsync(req.Body, req.ContentLength, limit, cancellationToken);
+            var limit = options.MaxJsonDocumentsBodyBytes;
+            var body = await BoundedBody.ReadTextAsync(req.Body, req.ContentLength, limit, cancellationToken);
             return body is null
                 ? HttpTranslation.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", "The documents request is too large."))
                 : (await api.SubmitDocumentsJsonAsync(claimId, body, call, cancellationToken)).ToHttp();

@@ -20,7 +20,7 @@ public sealed class UploadEventFunctions(ClaimsApiFactory factory, IOptions<Http
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var body = await HttpTranslation.ReadBodyAsync(req.Body, req.ContentLength, limits.Value.MaxEventBytes, cancellationToken);
+        var body = await BoundedBody.ReadTextAsync(req.Body, req.ContentLength, limits.Value.MaxEventBytes, cancellationToken);
         if (body is null)
         {
             return HttpTranslation.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"An event delivery may be at most {limits.Value.MaxEventBytes} bytes."));

@@ -1,4 +1,3 @@
-using System.Text;
 using DurableClaims.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,30 +12,6 @@ internal static class HttpTranslation
     {
         var code = request.Headers[ApiRoutes.FunctionKeyHeader].FirstOrDefault() ?? request.Query[ApiRoutes.FunctionKeyQuery].FirstOrDefault();
         return new ApiCallContext($"{request.Scheme}://{request.Host}{request.PathBase}", string.IsNullOrEmpty(code) ? null : code);
-    }
-
-    /// <summary>Reads the body as UTF-8 text up to <paramref name="limit"/> bytes; null when it is larger.</summary>
-    public static async Task<string?> ReadBodyAsync(Stream body, long? contentLength, long limit, CancellationToken cancellationToken)
-    {
-        if (contentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>200 with the value, 202 with Location and the value, or RFC 7807 problem details.</summary>

@@ -48,7 +48,7 @@ public static class ClaimsApi
                 "Unsupported media type", $"Content type '{request.ContentType}' is not supported; send application/json or text/markdown."));
         }
 
-        var body = await HttpCallContext.ReadBodyAsync(request, settings.MaxClaimBytes, ct);
+        var body = await BoundedBody.ReadTextAsync(request.Body, request.ContentLength, settings.MaxClaimBytes, ct);
         if (body is null)
         {
             return ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"A claim may be at most {settings.MaxClaimBytes} bytes."));

@@ -16,8 +16,8 @@ public static class DocumentsApi
         var call = HttpCallContext.From(request);
         if (request.HasJsonContentType())
         {
-            // Base64 inflates content by 4/3; the transport limit (Kestrel) bounds the whole body.
-            var body = await HttpCallContext.ReadBodyAsync(request, (options.Value.MaxDocumentBytes * options.Value.MaxDocumentsPerRequest * 4 / 3) + 64 * 1024, ct);
+            // The transport limit (Kestrel) bounds the whole body; this one bounds what is buffered.
+            var body = await BoundedBody.ReadTextAsync(request.Body, request.ContentLength, options.Value.MaxJsonDocumentsBodyBytes, ct);
             return body is null
                 ? ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", "The documents request is too large."))
                 : (await service.SubmitDocumentsJsonAsync(claimId, body, call, ct)).ToHttp();

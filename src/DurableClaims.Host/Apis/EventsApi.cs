@@ -32,7 +32,7 @@ public static class EventsApi
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, HostSettings settings, UploadIntake intake, CancellationToken ct)
     {
-        var body = await HttpCallContext.ReadBodyAsync(request, settings.MaxEventBytes, ct);
+        var body = await BoundedBody.ReadTextAsync(request.Body, request.ContentLength, settings.MaxEventBytes, ct);
         if (body is null)
         {
             return ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"An event delivery may be at most {settings.MaxEventBytes} bytes."));

@@ -11,6 +11,9 @@ public sealed class ClaimsApiOptions
     /// <summary>Gets or sets the most documents in one submission.</summary>
     public int MaxDocumentsPerRequest { get; set; } = 50;
 
+    /// <summary>Gets the largest JSON documents body: every document at its limit, inflated 4/3 by base64, plus room for the JSON around it.</summary>
+    public long MaxJsonDocumentsBodyBytes => (MaxDocumentBytes * MaxDocumentsPerRequest * 4 / 3) + 64 * 1024;
+
     /// <summary>Gets or sets how long DELETE waits for a terminated claim to stop before purging it.</summary>
     public TimeSpan DeleteTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -30,7 +30,7 @@ public sealed partial class ClaimsApiService
             byte[]? content;
             await using (var stream = part.OpenReadStream())
             {
-                content = await ReadUpToAsync(stream, _options.MaxDocumentBytes, cancellationToken);
+                content = await BoundedBody.ReadBytesAsync(stream, _options.MaxDocumentBytes, cancellationToken);
             }
 
             if (content is null)
@@ -42,24 +42,5 @@ public sealed partial class ClaimsApiService
         }
 
         return await SubmitDocumentsAsync(claimId, uploads, "http", call, cancellationToken);
-    }
-
-    /// <summary>Reads a stream to its end; null once it holds more than <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]?> ReadUpToAsync(Stream stream, long limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
