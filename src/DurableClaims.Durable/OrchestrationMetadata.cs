@@ -27,6 +27,15 @@ public enum OrchestrationRuntimeStatus
     Suspended = 7,
 }
 
+/// <summary>The one rule for which runtime statuses are not yet terminal.</summary>
+public static class OrchestrationRuntimeStatusExtensions
+{
+    /// <summary>Returns whether an instance in <paramref name="status"/> has not yet reached a terminal state.</summary>
+    public static bool IsRunning(this OrchestrationRuntimeStatus status)
+        => status is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending
+            or OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.ContinuedAsNew;
+}
+
 /// <summary>Metadata of an orchestration instance returned by the client.</summary>
 public sealed class OrchestrationMetadata
 {
@@ -65,9 +74,7 @@ public sealed class OrchestrationMetadata
     public TaskFailureDetails? FailureDetails { get; init; }
 
     /// <summary>Gets whether the instance has not yet reached a terminal state.</summary>
-    public bool IsRunning => RuntimeStatus is OrchestrationRuntimeStatus.Running
-        or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended
-        or OrchestrationRuntimeStatus.ContinuedAsNew;
+    public bool IsRunning => RuntimeStatus.IsRunning();
 
     /// <summary>Gets whether the instance has reached a terminal state.</summary>
     public bool IsCompleted => !IsRunning;

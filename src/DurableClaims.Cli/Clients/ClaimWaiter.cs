@@ -3,6 +3,7 @@ using DurableClaims.Api;
 using DurableClaims.Cli.Infrastructure;
 using DurableClaims.Cli.Output;
 using DurableClaims.Contracts;
+using DurableClaims.Durable;
 
 namespace DurableClaims.Cli.Clients;
 
@@ -74,6 +75,6 @@ internal static class ClaimWaiter
 
     /// <summary>Returns whether the claim has ended (its instance is no longer running, or only its archive is left).</summary>
     public static bool IsFinished(ClaimStatusView view)
-        => view.RuntimeStatus is not ("Running" or "Pending" or "Suspended" or "ContinuedAsNew")
+        => !(Enum.TryParse<OrchestrationRuntimeStatus>(view.RuntimeStatus, out var status) && status.IsRunning())
            && view.Status != ClaimStatusCodes.Running;
 }

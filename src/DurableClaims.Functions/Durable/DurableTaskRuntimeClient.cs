@@ -128,8 +128,7 @@ internal sealed class DurableTaskRuntimeClient(DurableTaskClient client) : IClai
             : RuntimeOutcome.AlreadyCompleted;
     }
 
-    private static bool IsRunning(DurableRuntimeStatus status)
-        => status is DurableRuntimeStatus.Running or DurableRuntimeStatus.Pending or DurableRuntimeStatus.Suspended;
+    private static bool IsRunning(DurableRuntimeStatus status) => DurableClaims.Durable.OrchestrationRuntimeStatusExtensions.IsRunning(ToClaims(status));
 
     private static RuntimeInstance ToInstance(OrchestrationMetadata metadata) => new(
         metadata.InstanceId,

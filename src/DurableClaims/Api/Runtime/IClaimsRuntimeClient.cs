@@ -70,8 +70,7 @@ public sealed record RuntimeInstance(
     string? FailureMessage = null)
 {
     /// <summary>Gets whether the instance has not reached a terminal state.</summary>
-    public bool IsRunning => RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending
-        or OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.ContinuedAsNew;
+    public bool IsRunning => RuntimeStatus.IsRunning();
 }
 
 /// <summary>A filtered, paged instance query.</summary>
