@@ -23,8 +23,3 @@ public sealed class OperationsFunctions(ClaimsApiFactory factory)
     public static IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req)
         => TypedResults.Ok(new HealthReport("Healthy", typeof(OperationsFunctions).Assembly.GetName().Version?.ToString() ?? "0.0.0"));
 }
-
-/// <summary>Body of the health probe (the local host's shape).</summary>
-/// <param name="Status">Always "Healthy" when the worker answers.</param>
-/// <param name="Version">The app's assembly version.</param>
-public sealed record HealthReport(string Status, string Version);

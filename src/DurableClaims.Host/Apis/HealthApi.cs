@@ -12,6 +12,3 @@ public static class HealthApi
         return api;
     }
 }
-
-/// <summary>Body of the health probe.</summary>
-public sealed record HealthReport(string Status, string Version);

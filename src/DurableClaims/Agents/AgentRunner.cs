@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using DurableClaims.Configuration;
 using Microsoft.Extensions.Logging;
@@ -22,7 +21,7 @@ public sealed record AgentTurn(string Agent, string Text, AgentVerdict Verdict, 
 /// </remarks>
 public sealed partial class AgentRunner
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = AgentJson.Options;
     private readonly IChatCompletionService _model;
     private readonly ModelOptions _options;
     private readonly ILogger<AgentRunner> _logger;

@@ -115,3 +115,8 @@ public sealed record ClaimDeleted(string ClaimId, bool Terminated, int Instances
 /// <param name="SessionsRemoved">Sessions deleted from the session store (live and archive areas).</param>
 /// <param name="InstancesPurged">Finished orchestration instances purged from the task hub.</param>
 public sealed record RetentionResult(DateTimeOffset OlderThan, int SessionsRemoved, int InstancesPurged);
+
+/// <summary>Body of the health probe of both hosts.</summary>
+/// <param name="Status">Always "Healthy" when the host answers.</param>
+/// <param name="Version">The host's assembly version.</param>
+public sealed record HealthReport(string Status, string Version);

@@ -1,4 +1,5 @@
 using DurableClaims.Api.Intake;
+using DurableClaims.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace DurableClaims.Api;
@@ -9,19 +10,11 @@ internal sealed class ClaimsApiOptionsValidator : IValidateOptions<ClaimsApiOpti
     public ValidateOptionsResult Validate(string? name, ClaimsApiOptions options)
     {
         var errors = new List<string>();
-        Check(errors, options.MaxDocumentBytes > 0, $"{ClaimsApiOptions.SectionName}:MaxDocumentBytes must be positive (was {options.MaxDocumentBytes}).");
-        Check(errors, options.MaxDocumentsPerRequest > 0, $"{ClaimsApiOptions.SectionName}:MaxDocumentsPerRequest must be positive (was {options.MaxDocumentsPerRequest}).");
-        Check(errors, options.DeleteTimeout > TimeSpan.Zero, $"{ClaimsApiOptions.SectionName}:DeleteTimeout must be positive (was {options.DeleteTimeout}).");
-        Check(errors, options.DefaultUploadWindow > TimeSpan.Zero, $"{ClaimsApiOptions.SectionName}:DefaultUploadWindow must be positive (was {options.DefaultUploadWindow}).");
+        ClaimsOptionsValidator.Check(errors, options.MaxDocumentBytes > 0, $"{ClaimsApiOptions.SectionName}:MaxDocumentBytes must be positive (was {options.MaxDocumentBytes}).");
+        ClaimsOptionsValidator.Check(errors, options.MaxDocumentsPerRequest > 0, $"{ClaimsApiOptions.SectionName}:MaxDocumentsPerRequest must be positive (was {options.MaxDocumentsPerRequest}).");
+        ClaimsOptionsValidator.Check(errors, options.DeleteTimeout > TimeSpan.Zero, $"{ClaimsApiOptions.SectionName}:DeleteTimeout must be positive (was {options.DeleteTimeout}).");
+        ClaimsOptionsValidator.Check(errors, options.DefaultUploadWindow > TimeSpan.Zero, $"{ClaimsApiOptions.SectionName}:DefaultUploadWindow must be positive (was {options.DefaultUploadWindow}).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    internal static void Check(List<string> errors, bool ok, string message)
-    {
-        if (!ok)
-        {
-            errors.Add(message);
-        }
     }
 }
 
@@ -31,7 +24,7 @@ internal sealed class UploadOptionsValidator : IValidateOptions<UploadOptions>
     public ValidateOptionsResult Validate(string? name, UploadOptions options)
     {
         var errors = new List<string>();
-        ClaimsApiOptionsValidator.Check(errors, options.PollInterval > TimeSpan.Zero, $"{UploadOptions.SectionName}:PollInterval must be positive (was {options.PollInterval}).");
+        ClaimsOptionsValidator.Check(errors, options.PollInterval > TimeSpan.Zero, $"{UploadOptions.SectionName}:PollInterval must be positive (was {options.PollInterval}).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

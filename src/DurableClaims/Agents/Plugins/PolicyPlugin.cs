@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using DurableClaims.Contracts;
 using DurableClaims.Domain;
@@ -14,7 +13,7 @@ public sealed class PolicyPlugin
     /// <summary>The plugin name agents see.</summary>
     public const string Name = "policy";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = AgentJson.Options;
     private readonly PolicyCatalog _catalog;
     private readonly ClaimSubmission _claim;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using DurableClaims.Policies;
 using Microsoft.SemanticKernel;
@@ -12,7 +11,7 @@ public sealed class RequirementsPlugin
     /// <summary>The plugin name agents see.</summary>
     public const string Name = "requirements";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = AgentJson.Options;
     private readonly PolicyCatalog _catalog;
 
     /// <summary>Creates the plugin.</summary>
