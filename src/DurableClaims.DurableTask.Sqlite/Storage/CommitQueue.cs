@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using DurableClaims.DurableTask.Sqlite.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace DurableClaims.DurableTask.Sqlite.Storage;
+
+/// <summary>Group commit: one loop writes every waiting request in one transaction, so many steps share one fsync.</summary>
+internal sealed class CommitQueue : IAsyncDisposable
+{
+    private readonly Channel<CommitRequest> _queue = Channel.CreateUnbounded<CommitRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly StoreWriter _writer;
+    private readonly int _maxBatch;
+    private readonly ILogger _logger;
+    private readonly Task _loop;
+
+    public CommitQueue(StoreWriter writer, int maxBatch, ILogger logger)
+    {
+        _writer = writer;
+        _maxBatch = maxBatch;
+        _logger = logger;
+        _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    public int Pending => _queue.Reader.Count;
+
+    /// <summary>Writes <paramref name="write"/> in the next transaction; completes once that transaction is durable.</summary>
+    public Task CommitAsync(Action<StoreWriter> write)
+    {
+        var request = new CommitRequest(write);
+        if (!_queue.Writer.TryWrite(request))
+        {
+            return Task.FromException(new ObjectDisposedException(nameof(SqliteOrchestrationService), "The SQLite task hub is closed."));
+        }
+
+        return request.Completion.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<CommitRequest>(_maxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var request))
+            {
+                batch.Add(request);
+            }
+
+            if (!TryWrite(batch))
+            {
+                // One bad request must not fail the others: write each alone.
+                foreach (var request in batch)
+                {
+                    TryWrite([request]);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private bool TryWrite(List<CommitRequest> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            _writer.Begin();
+            foreach (var request in batch)
+            {
+                request.Write(_writer);
+            }
+
+            _writer.Commit();
+        }
+#pragma warning disable CA1031 // A failed batch is retried request by request; the error reaches each request's owner.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _writer.Rollback();
+            if (batch.Count > 1)
+            {
+                return false;
+            }
+
+            Logs.CommitFailed(_logger, ex);
+            batch[0].Completion.TrySetException(ex);
+            return true;
+        }
+
+        SqliteProviderMetrics.CommitBatchSize.Record(batch.Count);
+        SqliteProviderMetrics.CommitLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        foreach (var request in batch)
+        {
+            request.Completion.TrySetResult();
+        }
+
+        return true;
+    }
+
+    private sealed class CommitRequest(Action<StoreWriter> write)
+    {
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Write(StoreWriter writer) => write(writer);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Microsoft.Data.Sqlite;
+
+namespace DurableClaims.DurableTask.Sqlite.Storage;
+
+/// <summary>Reads of the task hub on pooled read connections; WAL lets them run beside the commit loop.</summary>
+internal sealed partial class StoreReader(string connectionString)
+{
+    private const string StateColumns = "id, execution_id, name, version, status, input, output, custom_status, failure, tags, parent, scheduled_start, created, updated, completed";
+
+    public OrchestrationState? State(string instanceId, bool withInputsAndOutputs = true)
+    {
+        using var connection = Open();
+        using var cmd = Command(connection, $"SELECT {StateColumns} FROM instances WHERE id = $id", ("$id", instanceId));
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadState(r, withInputsAndOutputs) : null;
+    }
+
+    /// <summary>The current execution's id and history, in order.</summary>
+    public List<HistoryEvent> History(string instanceId)
+    {
+        using var connection = Open();
+        using var cmd = Command(connection, "SELECT event FROM history WHERE instance_id = $id ORDER BY seq", ("$id", instanceId));
+        using var r = cmd.ExecuteReader();
+        var events = new List<HistoryEvent>();
+        while (r.Read())
+        {
+            events.Add(CoreJson.Event(r.GetString(0)));
+        }
+
+        return events;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = connection.CreateCommand();
+#pragma warning disable CA2100 // SQL built from constants of this class; values are bound as parameters.
+        cmd.CommandText = sql;
+#pragma warning restore CA2100
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return cmd;
+    }
+
+    private static OrchestrationState ReadState(SqliteDataReader r, bool withInputsAndOutputs)
+    {
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        DateTime Time(int i) => r.IsDBNull(i) ? DateTime.MinValue : new DateTime(r.GetInt64(i), DateTimeKind.Utc);
+        return new OrchestrationState
+        {
+            OrchestrationInstance = new OrchestrationInstance { InstanceId = r.GetString(0), ExecutionId = r.GetString(1) },
+            Name = r.GetString(2),
+            Version = Text(3),
+            OrchestrationStatus = (OrchestrationStatus)r.GetInt32(4),
+            Input = withInputsAndOutputs ? Text(5) : null,
+            Output = withInputsAndOutputs ? Text(6) : null,
+            Status = Text(7),
+            FailureDetails = CoreJson.Read<FailureDetails>(Text(8)),
+            Tags = CoreJson.Read<Dictionary<string, string>>(Text(9)),
+            ParentInstance = CoreJson.Read<ParentInstance>(Text(10)),
+            ScheduledStartTime = r.IsDBNull(11) ? null : Time(11),
+            CreatedTime = Time(12),
+            LastUpdatedTime = Time(13),
+            CompletedTime = Time(14),
+        };
+    }
+
+}

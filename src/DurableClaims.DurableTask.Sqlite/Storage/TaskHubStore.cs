@@ -1,0 +1,115 @@
+using DurableTask.Core;
+using Microsoft.Data.Sqlite;
+
+namespace DurableClaims.DurableTask.Sqlite.Storage;
+
+/// <summary>A live instance as stored.</summary>
+internal sealed record LiveInstance(string InstanceId, string ExecutionId, OrchestrationStatus Status);
+
+/// <summary>A stored message: an event addressed to an instance, visible from a time on (timers, delayed starts).</summary>
+internal sealed record StoredMessage(long Id, string InstanceId, DateTime VisibleAt, TaskMessage Message);
+
+/// <summary>What the service loads at start: live instances and their queued work.</summary>
+internal sealed record StartupState(List<LiveInstance> Instances, List<StoredMessage> Messages, List<(long Id, TaskMessage Message)> Activities, long MaxId);
+
+/// <summary>Opens a task hub: takes the ownership lock, opens the SQLite file in WAL mode and creates the schema.</summary>
+internal sealed class TaskHubStore : IDisposable
+{
+    private readonly TaskHubLock _lock;
+    private readonly SqliteConnection _connection;
+
+    private TaskHubStore(TaskHubLock hubLock, SqliteConnection connection, string connectionString)
+    {
+        _lock = hubLock;
+        _connection = connection;
+        Writer = new StoreWriter(connection);
+        Reader = new StoreReader(connectionString);
+    }
+
+    public StoreWriter Writer { get; }
+
+    public StoreReader Reader { get; }
+
+    public static TaskHubStore Open(SqliteOrchestrationServiceOptions options)
+    {
+        var path = Path.GetFullPath(options.DatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var hubLock = TaskHubLock.Acquire(path);
+        try
+        {
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+            var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            var synchronous = options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL";
+            Run(connection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=5000; PRAGMA temp_store=MEMORY;");
+            Run(connection, Schema.Create);
+            return new TaskHubStore(hubLock, connection, connectionString);
+        }
+        catch
+        {
+            hubLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Deletes the task hub's files (the service must not be open).</summary>
+    public static void Delete(SqliteOrchestrationServiceOptions options)
+    {
+        var path = Path.GetFullPath(options.DatabasePath);
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Drops work left for finished instances and loads what live instances still need.</summary>
+    public StartupState LoadStartupState()
+    {
+        Run(_connection, $"""
+            DELETE FROM messages WHERE instance_id NOT IN (SELECT id FROM instances WHERE status IN {Schema.LiveStatuses});
+            DELETE FROM activities WHERE instance_id NOT IN (SELECT id FROM instances WHERE status IN {Schema.LiveStatuses});
+            """);
+        var instances = new List<LiveInstance>();
+        Read($"SELECT id, execution_id, status FROM instances WHERE status IN {Schema.LiveStatuses}", r =>
+            instances.Add(new LiveInstance(r.GetString(0), r.GetString(1), (OrchestrationStatus)r.GetInt32(2))));
+        var messages = new List<StoredMessage>();
+        Read("SELECT id, instance_id, visible_at, message FROM messages ORDER BY id", r =>
+            messages.Add(new StoredMessage(r.GetInt64(0), r.GetString(1), new DateTime(r.GetInt64(2), DateTimeKind.Utc), CoreJson.Message(r.GetString(3)))));
+        var activities = new List<(long, TaskMessage)>();
+        Read("SELECT id, message FROM activities ORDER BY id", r => activities.Add((r.GetInt64(0), CoreJson.Message(r.GetString(1)))));
+        long maxId = 0;
+        Read("SELECT MAX(COALESCE((SELECT MAX(id) FROM messages), 0), COALESCE((SELECT MAX(id) FROM activities), 0))", r => maxId = r.GetInt64(0));
+        return new StartupState(instances, messages, activities, maxId);
+    }
+
+    public void Dispose()
+    {
+        Writer.Dispose();
+        SqliteConnection.ClearPool(_connection);
+        _connection.Dispose();
+        _lock.Dispose();
+    }
+
+    private void Read(string sql, Action<SqliteDataReader> row)
+    {
+        using var cmd = _connection.CreateCommand();
+#pragma warning disable CA2100 // Constant SQL of this class.
+        cmd.CommandText = sql;
+#pragma warning restore CA2100
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            row(r);
+        }
+    }
+
+    private static void Run(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+#pragma warning disable CA2100 // Constant SQL of this class.
+        cmd.CommandText = sql;
+#pragma warning restore CA2100
+        cmd.ExecuteNonQuery();
+    }
+}
