@@ -27,9 +27,15 @@ public sealed class TaskHubHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>The orchestration service under the worker and the client.</summary>
+    public IOrchestrationService Service => _service;
+
     /// <summary>Starts a host whose worker runs the sample tasks (plus <paramref name="tasks"/>) on <paramref name="service"/>.</summary>
     public static async Task<TaskHubHost> StartAsync(
-        IOrchestrationService service, Action<DurableTaskRegistry>? tasks = null, Action<IServiceCollection>? services = null)
+        IOrchestrationService service,
+        Action<DurableTaskRegistry>? tasks = null,
+        Action<IServiceCollection>? services = null,
+        Action<DurableTaskWorkerOptions>? worker = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -41,6 +47,7 @@ public sealed class TaskHubHost : IAsyncDisposable
                 AddSampleTasks(r);
                 tasks?.Invoke(r);
             })
+            .Configure(worker ?? (_ => { }))
             .UseOrchestrationService(_ => service));
         builder.Services.AddDurableTaskClient(b => b.UseOrchestrationService(_ => (IOrchestrationServiceClient)service));
         var host = builder.Build();
