@@ -25,47 +25,28 @@ public sealed partial class SqliteOrchestrationService
         return Task.FromResult(workItem);
     }
 
-    /// <inheritdoc/>
+    /// <summary>Hands the result to its instance at once; it becomes durable with the step that consumes it.</summary>
+    /// <remarks>Until then the activity row stands for it: a crash in between runs the activity again, which
+    /// activities allow (at least once), and the result costs no transaction of its own.</remarks>
     public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         ArgumentNullException.ThrowIfNull(responseMessage);
         var entry = ((SqliteActivityWorkItem)workItem).Entry;
         var instanceId = responseMessage.OrchestrationInstance.InstanceId;
-        InstanceSlot? target;
+        SqliteProviderMetrics.Activities.Add(1);
         lock (_instances.Gate)
         {
-            target = _instances.TryGetLiveLocked(instanceId, out var slot) ? slot : null;
-        }
-
-        StoredMessage? result = null;
-        if (target is not null)
-        {
-            var id = NextId();
-            responseMessage.SequenceNumber = id;
-            result = new StoredMessage(id, instanceId, UtcNow, responseMessage);
-        }
-        else
-        {
-            Logs.MessageDropped(_logger, responseMessage.Event.EventType.ToString(), instanceId, "the instance does not exist or has finished");
-        }
-
-        await Commits.CommitAsync(writer =>
-        {
-            writer.DeleteActivity(entry.Id);
-            if (result is not null)
+            if (_instances.TryGetLiveLocked(instanceId, out var target))
             {
-                writer.InsertMessage(result.Id, result.InstanceId, result.VisibleAt, result.Message);
-            }
-        });
-
-        SqliteProviderMetrics.Activities.Add(1);
-        if (result is not null)
-        {
-            lock (_instances.Gate)
-            {
-                _instances.DeliverLocked(target!, result);
+                var id = NextId();
+                responseMessage.SequenceNumber = id;
+                _instances.DeliverLocked(target, new StoredMessage(id, instanceId, UtcNow, responseMessage, entry.Id));
+                return;
             }
         }
+
+        Logs.MessageDropped(_logger, responseMessage.Event.EventType.ToString(), instanceId, "the instance does not exist or has finished");
+        await Commits.CommitAsync(writer => writer.DeleteActivity(entry.Id));
     }
 
     /// <inheritdoc/>

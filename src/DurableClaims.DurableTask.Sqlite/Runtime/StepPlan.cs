@@ -74,7 +74,7 @@ internal sealed class StepPlan
     {
         foreach (var consumed in _item.Batch)
         {
-            writer.DeleteMessage(consumed.Id);
+            consumed.DeleteFrom(writer);
         }
 
         if (_status is not null && ExecutionId is not null)
@@ -117,8 +117,10 @@ internal sealed class StepPlan
 
         if (Finished)
         {
-            // A finished instance takes no more messages: what arrived meanwhile is dropped with it.
+            // A finished instance takes no more messages: what arrived meanwhile is dropped with it, and activities
+            // still queued or running for it will never be read.
             writer.Execute("DELETE FROM messages WHERE instance_id = $1", InstanceId);
+            writer.Execute("DELETE FROM activities WHERE instance_id = $1", InstanceId);
         }
     }
 

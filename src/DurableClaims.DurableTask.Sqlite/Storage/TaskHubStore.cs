@@ -6,8 +6,26 @@ namespace DurableClaims.DurableTask.Sqlite.Storage;
 /// <summary>A live instance as stored.</summary>
 internal sealed record LiveInstance(string InstanceId, string ExecutionId, OrchestrationStatus Status);
 
-/// <summary>A stored message: an event addressed to an instance, visible from a time on (timers, delayed starts).</summary>
-internal sealed record StoredMessage(long Id, string InstanceId, DateTime VisibleAt, TaskMessage Message);
+/// <summary>A message for an instance, visible from a time on (timers, delayed starts).</summary>
+/// <remarks>
+/// Usually a stored row. An activity result is not stored on its own: its activity row stays until the step that
+/// consumes the result commits, so a crash before that step simply runs the activity again (at least once).
+/// </remarks>
+internal sealed record StoredMessage(long Id, string InstanceId, DateTime VisibleAt, TaskMessage Message, long? ActivityId = null)
+{
+    /// <summary>Deletes what stands for this message in the store, inside the consuming step's transaction.</summary>
+    public void DeleteFrom(StoreWriter writer)
+    {
+        if (ActivityId is { } activity)
+        {
+            writer.DeleteActivity(activity);
+        }
+        else
+        {
+            writer.DeleteMessage(Id);
+        }
+    }
+}
 
 /// <summary>What the service loads at start: live instances and their queued work.</summary>
 internal sealed record StartupState(List<LiveInstance> Instances, List<StoredMessage> Messages, List<(long Id, TaskMessage Message)> Activities, long MaxId);
