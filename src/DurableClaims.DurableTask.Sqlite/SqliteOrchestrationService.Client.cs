@@ -44,15 +44,13 @@ public sealed partial class SqliteOrchestrationService
             slot = _instances.AddLocked(instanceId, OrchestrationStatus.Pending);
         }
 
-        var id = NextId();
-        creationMessage.SequenceNumber = id;
-        var message = new StoredMessage(id, instanceId, start.ScheduledStartTime?.ToUniversalTime() ?? UtcNow, creationMessage);
+        var message = StoredMessage.ToStore(NextId(), instanceId, start.ScheduledStartTime?.ToUniversalTime() ?? UtcNow, creationMessage);
         try
         {
             await Commits.CommitAsync(writer =>
             {
                 writer.CreateInstance(start, UtcNow);
-                writer.InsertMessage(message.Id, message.InstanceId, message.VisibleAt, message.Message);
+                writer.InsertMessage(message);
             });
         }
         catch
@@ -95,13 +93,28 @@ public sealed partial class SqliteOrchestrationService
             throw new OrchestrationMessageRejectedException(instanceId, state?.OrchestrationStatus);
         }
 
-        var id = NextId();
-        message.SequenceNumber = id;
-        var stored = new StoredMessage(id, instanceId, UtcNow, message);
-        await Commits.CommitAsync(writer => writer.InsertMessage(stored.Id, stored.InstanceId, stored.VisibleAt, stored.Message));
+        // The message is handed over as soon as its insert is queued, not when it is durable: the commit loop writes in
+        // order, so the step that consumes it commits in the same transaction or a later one, and the resume costs one
+        // fsync less. The caller still returns only once the message is durable.
+        var stored = StoredMessage.ToStore(NextId(), instanceId, UtcNow, message);
+        var durable = Commits.CommitAsync(writer => writer.InsertMessage(stored));
         lock (_instances.Gate)
         {
             _instances.DeliverLocked(slot, stored);
+        }
+
+        try
+        {
+            await durable;
+        }
+        catch
+        {
+            lock (_instances.Gate)
+            {
+                slot.Pending.Remove(stored);
+            }
+
+            throw;
         }
     }
 

@@ -227,7 +227,7 @@ public sealed partial class SqliteOrchestrationService :
                 _activities.Enqueue(new ActivityEntry(id, message, 0));
             }
 
-            _commits = new CommitQueue(store.Writer, _options.MaxCommitBatch, _logger);
+            _commits = new CommitQueue(store.Writer, store.Checkpointer, _options.MaxCommitBatch, _logger);
             _store = store;
             _timerLoop = Task.Run(() => _instances.RunTimersAsync(_stopping.Token));
             Logs.TaskHubOpened(_logger, DatabasePath, state.Instances.Count, state.Messages.Count, state.Activities.Count);

@@ -21,7 +21,7 @@ public sealed class SqliteOrchestrationServiceOptions
 
     /// <summary>Orchestration work items processed at once (half of them may be extended sessions).</summary>
     [Range(1, 10_000)]
-    public int MaxConcurrentOrchestrations { get; set; } = 100;
+    public int MaxConcurrentOrchestrations { get; set; } = 256;
 
     /// <summary>Activities run at once.</summary>
     [Range(1, 10_000)]

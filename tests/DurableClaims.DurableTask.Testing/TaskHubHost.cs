@@ -63,7 +63,7 @@ public sealed class TaskHubHost : IAsyncDisposable
             .AddOrchestrator<SleepDays>().AddOrchestrator<RunningTotal>()
             .AddOrchestrator<RetryFlaky>().AddActivity<Flaky>()
             .AddOrchestrator<CatchFailure>().AddActivity<AlwaysFails>()
-            .AddOrchestrator<ShapeShifter>();
+            .AddOrchestrator<ShapeShifter>().AddOrchestrator<GreetViaChild>();
     }
 
     /// <summary>Stops the worker, disposes the host, then closes the service as a process exit would.</summary>

@@ -4,7 +4,11 @@ using DurableTask.Core;
 namespace DurableClaims.DurableTask.Sqlite.Runtime;
 
 /// <summary>A durable activity row waiting to run; <see cref="Abandons"/> counts hand-backs for the back-off.</summary>
-internal sealed record ActivityEntry(long Id, TaskMessage Message, int Abandons);
+internal sealed record ActivityEntry(long Id, TaskMessage Message, int Abandons)
+{
+    /// <summary>The stored form, serialized by the step that schedules the activity (off the commit loop).</summary>
+    public string? Json { get; init; }
+}
 
 /// <summary>Activities ready to run, in the order their scheduling steps committed.</summary>
 internal sealed class ActivityQueue

@@ -11,7 +11,6 @@ namespace DurableClaims.DurableTask.Sqlite.Runtime;
 internal sealed class StepPlan
 {
     private readonly SqliteOrchestrationWorkItem _item;
-    private readonly OrchestrationRuntimeState _state;
     private readonly OrchestrationState? _status;
     private readonly DateTime _now;
     private readonly Func<long> _nextId;
@@ -19,11 +18,12 @@ internal sealed class StepPlan
     private readonly List<StoredMessage> _timers = [];
     private readonly List<(InstanceSlot Target, ExecutionStartedEvent Start, StoredMessage Message)> _creates = [];
     private readonly List<(InstanceSlot Target, StoredMessage Message)> _sends = [];
+    private readonly string? _historyJson;
+    private readonly int _historySeq;
 
     private StepPlan(SqliteOrchestrationWorkItem item, OrchestrationRuntimeState state, OrchestrationState? status, DateTime now, Func<long> nextId)
     {
         _item = item;
-        _state = state;
         _status = status;
         _now = now;
         _nextId = nextId;
@@ -32,6 +32,12 @@ internal sealed class StepPlan
 
         // A new execution id means the step started or continued-as-new: its history replaces what is stored.
         NewExecution = status is not null && ExecutionId is not null && ExecutionId != item.Slot.HistoryExecutionId;
+        if (status is not null && ExecutionId is not null)
+        {
+            var events = NewExecution ? state.Events : state.NewEvents;
+            _historySeq = NewExecution ? 0 : state.Events.Count - state.NewEvents.Count;
+            _historyJson = events.Count == 0 ? null : CoreJson.Serialize(events);
+        }
     }
 
     public bool Finished { get; }
@@ -51,7 +57,7 @@ internal sealed class StepPlan
         {
             var id = _nextId();
             message.SequenceNumber = id;
-            _activities.Add(new ActivityEntry(id, message, 0));
+            _activities.Add(new ActivityEntry(id, message, 0) { Json = CoreJson.Serialize(message) });
         }
     }
 
@@ -79,16 +85,14 @@ internal sealed class StepPlan
 
         if (_status is not null && ExecutionId is not null)
         {
-            var events = NewExecution ? _state.Events : _state.NewEvents;
-            var seq = NewExecution ? 0 : _state.Events.Count - _state.NewEvents.Count;
             if (NewExecution)
             {
                 writer.DeleteHistory(InstanceId);
             }
 
-            foreach (var e in events)
+            if (_historyJson is not null)
             {
-                writer.InsertHistory(InstanceId, ExecutionId, seq++, e);
+                writer.InsertHistory(InstanceId, ExecutionId, _historySeq, _historyJson);
             }
 
             writer.UpdateInstance(_status, _now);
@@ -96,23 +100,23 @@ internal sealed class StepPlan
 
         foreach (var activity in _activities)
         {
-            writer.InsertActivity(activity.Id, activity.Message);
+            writer.InsertActivity(activity.Id, InstanceId, activity.Json!);
         }
 
         foreach (var timer in _timers)
         {
-            writer.InsertMessage(timer.Id, timer.InstanceId, timer.VisibleAt, timer.Message);
+            writer.InsertMessage(timer);
         }
 
         foreach (var (_, start, message) in _creates)
         {
             writer.CreateInstance(start, _now);
-            writer.InsertMessage(message.Id, message.InstanceId, message.VisibleAt, message.Message);
+            writer.InsertMessage(message);
         }
 
         foreach (var (_, message) in _sends)
         {
-            writer.InsertMessage(message.Id, message.InstanceId, message.VisibleAt, message.Message);
+            writer.InsertMessage(message);
         }
 
         if (Finished)
@@ -172,10 +176,6 @@ internal sealed class StepPlan
         }
     }
 
-    private StoredMessage Stored(string instanceId, DateTime visibleAt, TaskMessage message)
-    {
-        var id = _nextId();
-        message.SequenceNumber = id;
-        return new StoredMessage(id, instanceId, visibleAt, message);
-    }
+    private StoredMessage Stored(string instanceId, DateTime visibleAt, TaskMessage message) =>
+        StoredMessage.ToStore(_nextId(), instanceId, visibleAt, message);
 }

@@ -10,16 +10,19 @@ internal sealed class CommitQueue : IAsyncDisposable
 {
     private readonly Channel<CommitRequest> _queue = Channel.CreateUnbounded<CommitRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly StoreWriter _writer;
+    private readonly WalCheckpointer _checkpointer;
     private readonly int _maxBatch;
     private readonly ILogger _logger;
-    private readonly Task _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public CommitQueue(StoreWriter writer, int maxBatch, ILogger logger)
+    public CommitQueue(StoreWriter writer, WalCheckpointer checkpointer, int maxBatch, ILogger logger)
     {
+        _checkpointer = checkpointer;
         _writer = writer;
         _maxBatch = maxBatch;
         _logger = logger;
-        _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        // A thread of its own: the loop blocks in SQLite (writes, fsync) and must not queue behind thread-pool work.
+        new Thread(Run) { IsBackground = true, Name = "SQLite task hub commits" }.Start();
     }
 
     public int Pending => _queue.Reader.Count;
@@ -39,13 +42,25 @@ internal sealed class CommitQueue : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
+        await _stopped.Task;
     }
 
-    private async Task RunAsync()
+    private void Run()
+    {
+        try
+        {
+            WriteUntilClosed();
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private void WriteUntilClosed()
     {
         var batch = new List<CommitRequest>(_maxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var request))
             {
@@ -93,6 +108,7 @@ internal sealed class CommitQueue : IAsyncDisposable
             return true;
         }
 
+        _checkpointer.Committed();
         SqliteProviderMetrics.CommitBatchSize.Record(batch.Count);
         SqliteProviderMetrics.CommitLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         foreach (var request in batch)

@@ -13,7 +13,7 @@ internal static class CoreJson
 
     public static TaskMessage Message(string json) => Converter.Deserialize<TaskMessage>(json);
 
-    public static HistoryEvent Event(string json) => Converter.Deserialize<HistoryEvent>(json);
+    public static List<HistoryEvent> Events(string json) => Converter.Deserialize<List<HistoryEvent>>(json);
 
     public static T? Read<T>(string? json)
         where T : class => json is null ? null : Converter.Deserialize<T>(json);

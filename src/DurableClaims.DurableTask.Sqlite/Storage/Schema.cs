@@ -30,7 +30,7 @@ internal static class Schema
             instance_id TEXT NOT NULL,
             execution_id TEXT NOT NULL,
             seq INTEGER NOT NULL,
-            event TEXT NOT NULL,
+            events TEXT NOT NULL,
             PRIMARY KEY (instance_id, seq)
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS messages (

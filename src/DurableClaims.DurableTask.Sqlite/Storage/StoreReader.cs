@@ -18,16 +18,16 @@ internal sealed partial class StoreReader(string connectionString)
         return r.Read() ? ReadState(r, withInputsAndOutputs) : null;
     }
 
-    /// <summary>The current execution's id and history, in order.</summary>
+    /// <summary>The current execution's history, in order (one row per step).</summary>
     public List<HistoryEvent> History(string instanceId)
     {
         using var connection = Open();
-        using var cmd = Command(connection, "SELECT event FROM history WHERE instance_id = $id ORDER BY seq", ("$id", instanceId));
+        using var cmd = Command(connection, "SELECT events FROM history WHERE instance_id = $id ORDER BY seq", ("$id", instanceId));
         using var r = cmd.ExecuteReader();
         var events = new List<HistoryEvent>();
         while (r.Read())
         {
-            events.Add(CoreJson.Event(r.GetString(0)));
+            events.AddRange(CoreJson.Events(r.GetString(0)));
         }
 
         return events;

@@ -76,18 +76,23 @@ internal sealed class StoreWriter : IDisposable
             terminal ? now.Ticks : null);
     }
 
-    public void InsertHistory(string instanceId, string executionId, int seq, HistoryEvent e) => Execute(
-        "INSERT INTO history (instance_id, execution_id, seq, event) VALUES ($1,$2,$3,$4)", instanceId, executionId, seq, CoreJson.Serialize(e));
+    /// <summary>Appends one step's events as one row (a JSON array); <paramref name="seq"/> is the index of its first event.</summary>
+    public void InsertHistory(string instanceId, string executionId, int seq, string eventsJson) => Execute(
+        "INSERT INTO history (instance_id, execution_id, seq, events) VALUES ($1,$2,$3,$4)", instanceId, executionId, seq, eventsJson);
 
     public void DeleteHistory(string instanceId) => Execute("DELETE FROM history WHERE instance_id = $1", instanceId);
 
-    public void InsertMessage(long id, string instanceId, DateTime visibleAt, TaskMessage message) => Execute(
-        "INSERT INTO messages (id, instance_id, visible_at, message) VALUES ($1,$2,$3,$4)", id, instanceId, visibleAt.Ticks, CoreJson.Serialize(message));
+    public void InsertMessage(StoredMessage message) => Execute(
+        "INSERT INTO messages (id, instance_id, visible_at, message) VALUES ($1,$2,$3,$4)",
+        message.Id,
+        message.InstanceId,
+        message.VisibleAt.Ticks,
+        message.Json ?? CoreJson.Serialize(message.Message));
 
     public void DeleteMessage(long id) => Execute("DELETE FROM messages WHERE id = $1", id);
 
-    public void InsertActivity(long id, TaskMessage message) => Execute(
-        "INSERT INTO activities (id, instance_id, message) VALUES ($1,$2,$3)", id, message.OrchestrationInstance.InstanceId, CoreJson.Serialize(message));
+    public void InsertActivity(long id, string instanceId, string messageJson) => Execute(
+        "INSERT INTO activities (id, instance_id, message) VALUES ($1,$2,$3)", id, instanceId, messageJson);
 
     public void DeleteActivity(long id) => Execute("DELETE FROM activities WHERE id = $1", id);
 

@@ -13,6 +13,17 @@ internal sealed record LiveInstance(string InstanceId, string ExecutionId, Orche
 /// </remarks>
 internal sealed record StoredMessage(long Id, string InstanceId, DateTime VisibleAt, TaskMessage Message, long? ActivityId = null)
 {
+    /// <summary>The message's stored form, computed by its creator so that the commit loop only binds strings.</summary>
+    public string? Json { get; init; }
+
+    /// <summary>A message about to be stored, serialized on the caller's thread.</summary>
+    public static StoredMessage ToStore(long id, string instanceId, DateTime visibleAt, TaskMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        message.SequenceNumber = id;
+        return new StoredMessage(id, instanceId, visibleAt, message) { Json = CoreJson.Serialize(message) };
+    }
+
     /// <summary>Deletes what stands for this message in the store, inside the consuming step's transaction.</summary>
     public void DeleteFrom(StoreWriter writer)
     {
@@ -42,11 +53,14 @@ internal sealed class TaskHubStore : IDisposable
         _connection = connection;
         Writer = new StoreWriter(connection);
         Reader = new StoreReader(connectionString);
+        Checkpointer = new WalCheckpointer(connectionString);
     }
 
     public StoreWriter Writer { get; }
 
     public StoreReader Reader { get; }
+
+    public WalCheckpointer Checkpointer { get; }
 
     public static TaskHubStore Open(SqliteOrchestrationServiceOptions options)
     {
@@ -59,7 +73,7 @@ internal sealed class TaskHubStore : IDisposable
             var connection = new SqliteConnection(connectionString);
             connection.Open();
             var synchronous = options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL";
-            Run(connection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=5000; PRAGMA temp_store=MEMORY;");
+            Run(connection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=5000; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0;");
             Run(connection, Schema.Create);
             return new TaskHubStore(hubLock, connection, connectionString);
         }
@@ -103,6 +117,7 @@ internal sealed class TaskHubStore : IDisposable
 
     public void Dispose()
     {
+        Checkpointer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Writer.Dispose();
         SqliteConnection.ClearPool(_connection);
         _connection.Dispose();

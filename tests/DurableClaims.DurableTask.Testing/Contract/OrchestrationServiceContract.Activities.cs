@@ -46,4 +46,13 @@ public abstract partial class OrchestrationServiceContract
             "AlwaysFails: System.InvalidOperationException: the ledger is closed",
             (await CompletionAsync(id)).ReadOutputAs<string>());
     }
+
+    [Fact]
+    public async Task SubOrchestration_ChildWithFixedId_ShouldReturnItsResultToTheParent()
+    {
+        var id = await StartAsync<GreetViaChild>(new[] { "Ada" });
+
+        Assert.Equal("Hello, Ada!", (await CompletionAsync(id)).ReadOutputAs<string>());
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await Client.GetInstanceAsync(id + "-child"))!.RuntimeStatus);
+    }
 }

@@ -108,3 +108,10 @@ public sealed class RunningTotal : TaskOrchestrator<int[], int>
         return total;
     }
 }
+
+/// <summary>Greets through a sub-orchestration with a fixed child id.</summary>
+public sealed class GreetViaChild : TaskOrchestrator<string[], string>
+{
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string[] input) =>
+        context.CallSubOrchestratorAsync<string>(nameof(GreetAll), input, new SubOrchestrationOptions { InstanceId = context.InstanceId + "-child" });
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace DurableClaims.Benchmarks.DurableTask;
+
+/// <summary>
+/// Side by side: today's engine, Microsoft's executor on the SQLite service and on the in-memory service, on the same
+/// claim-shaped workload (throughput, resume latency, step cost, RSS with 5,000 waiting). Each stack runs in child processes.
+/// </summary>
+internal static class DurableTaskBenchmark
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan MemoryTimeout = TimeSpan.FromMinutes(3);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var stacks = Option(args, "--stacks")?.Split(',').Select(StackKinds.Parse).ToList() ?? [StackKind.Engine, StackKind.Sqlite, StackKind.Memory];
+        var run = new Dictionary<string, object>
+        {
+            ["utcStart"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            ["loadAverageStart"] = LoadAverage(),
+            ["machineCores"] = Environment.ProcessorCount,
+            ["maxInFlight"] = TaskHubThroughput.MaxInFlight,
+        };
+        var results = new Dictionary<string, Dictionary<string, JsonElement>>();
+        foreach (var stack in stacks)
+        {
+            await Console.Error.WriteLineAsync($"{stack.Name()}: throughput, resume, step cost (load {LoadAverage()})");
+            var measured = await ChildProcess.RunAsync(RunTimeout, "--stack-only", stack.Name());
+            await Console.Error.WriteLineAsync($"{stack.Name()}: {StackRun.WaitingCount} waiting, alone in a new process");
+            var memory = await ChildProcess.RunAsync(MemoryTimeout, "--memory-only", stack.Name());
+            measured["rssWith5000WaitingMb"] = memory["rssWith5000WaitingMb"];
+            var peak = Math.Max(measured["peakRssMb"].GetDouble(), memory["memoryPeakRssMb"].GetDouble());
+            measured["peakRssMb"] = JsonSerializer.SerializeToElement(peak);
+            results[stack.Name()] = measured;
+        }
+
+        run["utcEnd"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        run["loadAverageEnd"] = LoadAverage();
+        if (results.TryGetValue("sqlite", out var sqlite) && results.TryGetValue("memory", out var memoryStack))
+        {
+            // The durability budget: SQLite should keep at least two thirds of the in-memory ceiling.
+            run["sqliteShareOfCeilingN2000"] = Math.Round(sqlite["workflowsPerSecondN2000"].GetDouble() / memoryStack["workflowsPerSecondN2000"].GetDouble(), 2);
+        }
+
+        run["stacks"] = results;
+        ResultTable.Print(run, results);
+        if (args.Contains("--json"))
+        {
+            Console.WriteLine(JsonSerializer.Serialize(run));
+        }
+
+        return results.Values.All(r => r["completed"].GetInt32() == r["expected"].GetInt32()) ? 0 : 1;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}

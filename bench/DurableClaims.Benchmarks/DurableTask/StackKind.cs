@@ -1,0 +1,21 @@
+namespace DurableClaims.Benchmarks.DurableTask;
+
+/// <summary>The stacks compared side by side.</summary>
+internal enum StackKind
+{
+    /// <summary>Today's engine (src/DurableClaims.Durable), measured by the engine harness's own classes.</summary>
+    Engine,
+
+    /// <summary>Microsoft's executor (DurableTask.Core via the hosting glue) on the SQLite orchestration service.</summary>
+    Sqlite,
+
+    /// <summary>Microsoft's executor on Microsoft's InMemoryOrchestrationService: no durability, the executor's ceiling.</summary>
+    Memory,
+}
+
+internal static class StackKinds
+{
+    public static StackKind Parse(string value) => Enum.Parse<StackKind>(value, ignoreCase: true);
+
+    public static string Name(this StackKind kind) => kind.ToString().ToLowerInvariant();
+}
