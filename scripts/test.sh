@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test DurableClaims has (unit, engine crash test, workflow, HTTP contract, Azurite,
 # browser and Bicep tests) and ends with one line "N passed, N failed".
-# The Azure Functions project is excluded: its packages cannot be restored here (docs/deploy.md).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -26,7 +25,7 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-dotnet test DurableClaims.Local.slnf -c Release --results-directory "$results" \
+dotnet test DurableClaims.sln -c Release --results-directory "$results" \
   --logger "trx" --logger "console;verbosity=normal" "$@" 2>&1 | tee "$results/console.log"
 status=${PIPESTATUS[0]}
 

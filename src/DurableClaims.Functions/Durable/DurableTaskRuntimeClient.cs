@@ -1,4 +1,5 @@
 using DurableClaims.Api.Runtime;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using ClaimsRuntimeStatus = DurableClaims.Durable.OrchestrationRuntimeStatus;
 using DurableRuntimeStatus = Microsoft.DurableTask.Client.OrchestrationRuntimeStatus;

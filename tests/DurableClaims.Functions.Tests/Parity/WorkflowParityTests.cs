@@ -31,17 +31,6 @@ public sealed partial class WorkflowParityTests
     }
 
     [Fact]
-    public void ClaimOrchestrator_ShouldHaveAnOrchestratorFunctionUnderItsRegisteredName()
-    {
-        var orchestrators = WorkflowTypes(typeof(TaskOrchestrator<,>)).Select(o => o.Type).ToList();
-
-        Assert.Equal([typeof(ClaimOrchestrator)], orchestrators);
-        Assert.Equal(nameof(ClaimOrchestrator), ClaimWorkflow.OrchestratorName);
-        Assert.Matches(@"\[Function\(ClaimWorkflow\.OrchestratorName\)\]\s*public[^(]*\(\s*\[OrchestrationTrigger\]", FunctionsSources.Code);
-        Assert.Contains("new FunctionsOrchestrationContext(", FunctionsSources.Code, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void FunctionsApp_ShouldRegisterTheWorkflowServicesOfTheLibrary()
     {
         var program = FunctionsSources.Files.Single(f => f.Path.EndsWith("/Program.cs", StringComparison.Ordinal)).Text;
