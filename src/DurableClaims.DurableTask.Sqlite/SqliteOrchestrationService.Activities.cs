@@ -33,7 +33,7 @@ public sealed partial class SqliteOrchestrationService
         ArgumentNullException.ThrowIfNull(responseMessage);
         var entry = ((SqliteActivityWorkItem)workItem).Entry;
         var instanceId = responseMessage.OrchestrationInstance.InstanceId;
-        SqliteProviderMetrics.Activities.Add(1);
+        SqliteProviderMetrics.Activities.Add(1, _hubTag);
         lock (_instances.Gate)
         {
             if (_instances.TryGetLiveLocked(instanceId, out var target))

@@ -34,6 +34,7 @@ public sealed partial class SqliteOrchestrationService
         }
 
         InstanceSlot slot;
+        long startId;
         lock (_instances.Gate)
         {
             if (_instances.TryGetLiveLocked(instanceId, out var live))
@@ -41,15 +42,18 @@ public sealed partial class SqliteOrchestrationService
                 throw AlreadyExists(instanceId, live.Status);
             }
 
+            // The start message's id is taken with the reservation: whatever is sent to the instance from now on
+            // has a higher id and survives the create's clean-up of the previous instance's leftovers.
             slot = _instances.AddLocked(instanceId, OrchestrationStatus.Pending);
+            startId = NextId();
         }
 
-        var message = StoredMessage.ToStore(NextId(), instanceId, start.ScheduledStartTime?.ToUniversalTime() ?? UtcNow, creationMessage);
+        var message = StoredMessage.ToStore(startId, instanceId, start.ScheduledStartTime?.ToUniversalTime() ?? UtcNow, creationMessage);
         try
         {
             await Commits.CommitAsync(writer =>
             {
-                writer.CreateInstance(start, UtcNow);
+                writer.CreateInstance(start, message.Id, UtcNow);
                 writer.InsertMessage(message);
             });
         }
@@ -97,7 +101,7 @@ public sealed partial class SqliteOrchestrationService
         // order, so the step that consumes it commits in the same transaction or a later one, and the resume costs one
         // fsync less. The caller still returns only once the message is durable.
         var stored = StoredMessage.ToStore(NextId(), instanceId, UtcNow, message);
-        var durable = Commits.CommitAsync(writer => writer.InsertMessage(stored));
+        var durable = Commits.CommitAsync(writer => writer.InsertMessage(stored), failed: () => stored.StoreFailed = true);
         lock (_instances.Gate)
         {
             _instances.DeliverLocked(slot, stored);
@@ -232,13 +236,10 @@ public sealed partial class SqliteOrchestrationService
         var deleted = 0;
         foreach (var chunk in ids.Chunk(500))
         {
-            await Commits.CommitAsync(writer =>
-            {
-                foreach (var id in chunk)
-                {
-                    deleted += writer.PurgeInstance(id) ? 1 : 0;
-                }
-            });
+            // Assigned, not added, inside the write: a failed group batch writes each request again alone.
+            var inChunk = 0;
+            await Commits.CommitAsync(writer => inChunk = chunk.Count(writer.PurgeInstance));
+            deleted += inChunk;
         }
 
         Logs.InstancesPurged(_logger, deleted);

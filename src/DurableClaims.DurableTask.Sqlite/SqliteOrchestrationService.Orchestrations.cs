@@ -45,7 +45,8 @@ public sealed partial class SqliteOrchestrationService
 
                 if (slot.NotBefore > UtcNow)
                 {
-                    // Backing off after an abandon: the delayed re-queue hands it out later.
+                    // Backing off after an abandon; requeued for the time left (the wall clock may have moved).
+                    _ = RequeueAfterAsync(slot, slot.NotBefore - UtcNow);
                     continue;
                 }
 
@@ -53,12 +54,21 @@ public sealed partial class SqliteOrchestrationService
                 batch = slot.TakePending();
             }
 
-            var history = slot.HistoryExecutionId is null ? [] : Store.Reader.History(slot.InstanceId);
-            return new SqliteOrchestrationWorkItem(slot, batch)
+            try
             {
-                OrchestrationRuntimeState = new OrchestrationRuntimeState(history),
-                Session = _options.ExtendedSessionIdleTimeout > TimeSpan.Zero ? new SqliteSession(this) : null,
-            };
+                var history = slot.HistoryExecutionId is null ? [] : Store.Reader.History(slot.InstanceId);
+                return new SqliteOrchestrationWorkItem(slot, batch)
+                {
+                    OrchestrationRuntimeState = new OrchestrationRuntimeState(history),
+                    Session = _options.ExtendedSessionIdleTimeout > TimeSpan.Zero ? new SqliteSession(this) : null,
+                };
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // No work item reaches DurableTask.Core, so nothing would ever abandon or release this one.
+                GiveBack(slot, batch);
+                throw;
+            }
         }
     }
 
@@ -135,7 +145,7 @@ public sealed partial class SqliteOrchestrationService
             step.Apply(_instances, _activities);
         }
 
-        SqliteProviderMetrics.Steps.Add(1);
+        SqliteProviderMetrics.Steps.Add(1, _hubTag);
         if (step.Finished)
         {
             Logs.InstanceFinished(_logger, item.InstanceId, orchestrationState!.OrchestrationStatus);
@@ -146,18 +156,25 @@ public sealed partial class SqliteOrchestrationService
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         var item = (SqliteOrchestrationWorkItem)workItem;
-        var slot = item.Slot;
+        var batch = item.Batch;
+        item.Take([]);
+        GiveBack(item.Slot, batch);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Puts an unfinished batch back in front of what arrived meanwhile and hands it out again after a back-off.</summary>
+    private void GiveBack(InstanceSlot slot, List<StoredMessage> batch)
+    {
         TimeSpan delay;
         lock (_instances.Gate)
         {
             if (!_instances.IsCurrentLocked(slot) || slot.IsFinished)
             {
-                return Task.CompletedTask;
+                return;
             }
 
-            // The batch goes back in front of whatever arrived meanwhile, in its original order.
-            slot.Pending.InsertRange(0, item.Batch);
-            item.Take([]);
+            slot.Pending.InsertRange(0, batch.Where(m => !m.StoreFailed));
+            slot.Locked = false;
             slot.Abandons++;
             delay = Backoff(slot.Abandons);
             slot.NotBefore = UtcNow + delay;
@@ -165,15 +182,18 @@ public sealed partial class SqliteOrchestrationService
 
         Logs.WorkItemAbandoned(_logger, slot.InstanceId, slot.Abandons, delay);
         _ = RequeueAfterAsync(slot, delay);
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
-        var slot = ((SqliteOrchestrationWorkItem)workItem).Slot;
+        var item = (SqliteOrchestrationWorkItem)workItem;
+        var slot = item.Slot;
         lock (_instances.Gate)
         {
+            // A batch neither completed nor abandoned (the dispatcher stopping) stays stored: keep it in memory too.
+            slot.Pending.InsertRange(0, item.Batch.Where(m => !m.StoreFailed));
+            item.Take([]);
             slot.Locked = false;
             slot.SessionSignal = null;
             if (slot.IsFinished)

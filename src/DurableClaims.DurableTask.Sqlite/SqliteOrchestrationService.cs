@@ -20,6 +20,7 @@ public sealed partial class SqliteOrchestrationService :
     private readonly TimeProvider _time;
     private readonly InstanceQueue _instances;
     private readonly ActivityQueue _activities;
+    private readonly KeyValuePair<string, object?> _hubTag;
     private readonly SemaphoreSlim _openLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private CancellationTokenSource _sessionsEnd = new();
@@ -44,6 +45,7 @@ public sealed partial class SqliteOrchestrationService :
         _time = timeProvider ?? TimeProvider.System;
         _instances = new InstanceQueue(_time);
         _activities = new ActivityQueue();
+        _hubTag = SqliteProviderMetrics.Hub(DatabasePath);
         SqliteProviderMetrics.Observe(this);
     }
 
@@ -117,8 +119,10 @@ public sealed partial class SqliteOrchestrationService :
         return Task.CompletedTask;
     }
 
-    /// <inheritdoc/>
-    public Task StartAsync() => EnsureOpenAsync();
+    /// <summary>Opens the task hub; a stopped service cannot start again (create a new one).</summary>
+    public Task StartAsync() => _stopping.IsCancellationRequested
+        ? Task.FromException(new InvalidOperationException("This SQLite orchestration service was stopped; create a new one to start again."))
+        : EnsureOpenAsync();
 
     /// <inheritdoc/>
     public Task StopAsync() => StopAsync(false);
@@ -227,7 +231,7 @@ public sealed partial class SqliteOrchestrationService :
                 _activities.Enqueue(new ActivityEntry(id, message, 0));
             }
 
-            _commits = new CommitQueue(store.Writer, store.Checkpointer, _options.MaxCommitBatch, _logger);
+            _commits = new CommitQueue(store.Writer, store.Checkpointer, _options.MaxCommitBatch, _hubTag, _logger);
             _store = store;
             _timerLoop = Task.Run(() => _instances.RunTimersAsync(_stopping.Token));
             Logs.TaskHubOpened(_logger, DatabasePath, state.Instances.Count, state.Messages.Count, state.Activities.Count);

@@ -8,6 +8,9 @@ public static class SqliteProviderMetrics
     /// <summary>The Meter's name, for <c>AddMeter</c>.</summary>
     public const string MeterName = "DurableClaims.DurableTask.Sqlite";
 
+    /// <summary>The tag naming the task hub (its database file) on every measurement, for processes with several hubs.</summary>
+    public const string HubTag = "durabletask.sqlite.hub";
+
     private static readonly Meter Meter = new(MeterName);
     private static readonly List<WeakReference<SqliteOrchestrationService>> Services = [];
 
@@ -21,11 +24,11 @@ public static class SqliteProviderMetrics
 
     static SqliteProviderMetrics()
     {
-        Meter.CreateObservableGauge("durabletask.sqlite.queue.ready_instances", () => Sum(s => s.ReadyInstances), description: "Instances with messages waiting for a work item.");
-        Meter.CreateObservableGauge("durabletask.sqlite.queue.activities", () => Sum(s => s.QueuedActivities), description: "Activities waiting to run.");
-        Meter.CreateObservableGauge("durabletask.sqlite.queue.timers", () => Sum(s => s.PendingTimers), description: "Timers and delayed messages not yet due.");
-        Meter.CreateObservableGauge("durabletask.sqlite.queue.commits", () => Sum(s => s.PendingCommits), description: "Requests waiting for the commit loop.");
-        Meter.CreateObservableGauge("durabletask.sqlite.instances.live", () => Sum(s => s.LiveInstances), description: "Instances that have not finished.");
+        Meter.CreateObservableGauge<int>("durabletask.sqlite.queue.ready_instances", () => Each(s => s.ReadyInstances), description: "Instances with messages waiting for a work item.");
+        Meter.CreateObservableGauge<int>("durabletask.sqlite.queue.activities", () => Each(s => s.QueuedActivities), description: "Activities waiting to run.");
+        Meter.CreateObservableGauge<int>("durabletask.sqlite.queue.timers", () => Each(s => s.PendingTimers), description: "Timers and delayed messages not yet due.");
+        Meter.CreateObservableGauge<int>("durabletask.sqlite.queue.commits", () => Each(s => s.PendingCommits), description: "Requests waiting for the commit loop.");
+        Meter.CreateObservableGauge<int>("durabletask.sqlite.instances.live", () => Each(s => s.LiveInstances), description: "Instances that have not finished.");
     }
 
     internal static void Observe(SqliteOrchestrationService service)
@@ -37,20 +40,22 @@ public static class SqliteProviderMetrics
         }
     }
 
-    private static int Sum(Func<SqliteOrchestrationService, int> read)
+    internal static KeyValuePair<string, object?> Hub(string databasePath) => new(HubTag, databasePath);
+
+    private static List<Measurement<int>> Each(Func<SqliteOrchestrationService, int> read)
     {
         lock (Services)
         {
-            var total = 0;
+            var measurements = new List<Measurement<int>>(Services.Count);
             foreach (var weak in Services)
             {
                 if (weak.TryGetTarget(out var service))
                 {
-                    total += read(service);
+                    measurements.Add(new Measurement<int>(read(service), Hub(service.DatabasePath)));
                 }
             }
 
-            return total;
+            return measurements;
         }
     }
 }

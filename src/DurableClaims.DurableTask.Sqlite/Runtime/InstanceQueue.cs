@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using DurableClaims.DurableTask.Sqlite.Storage;
 using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace DurableClaims.DurableTask.Sqlite.Runtime;
 
@@ -13,6 +14,7 @@ internal sealed class InstanceQueue(TimeProvider time) : IDisposable
     private readonly PriorityQueue<(InstanceSlot Slot, StoredMessage Message), DateTime> _timers = new();
     private readonly Dictionary<string, List<TaskCompletionSource>> _waiters = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _timerWake = new(0);
+    private int _deadTimers;
 
     public object Gate { get; } = new();
 
@@ -20,7 +22,7 @@ internal sealed class InstanceQueue(TimeProvider time) : IDisposable
 
     public int LiveCount { get { lock (Gate) { return _slots.Count; } } }
 
-    public int TimerCount { get { lock (Gate) { return _timers.Count; } } }
+    public int TimerCount { get { lock (Gate) { return _timers.Count - _deadTimers; } } }
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
@@ -34,7 +36,13 @@ internal sealed class InstanceQueue(TimeProvider time) : IDisposable
     public InstanceSlot AddLocked(string instanceId, OrchestrationStatus status, string? historyExecutionId = null)
     {
         var slot = new InstanceSlot(instanceId, status) { HistoryExecutionId = historyExecutionId };
+        _slots.TryGetValue(instanceId, out var replaced);
         _slots[instanceId] = slot;
+        if (replaced is not null)
+        {
+            Retire(replaced);
+        }
+
         return slot;
     }
 
@@ -43,6 +51,7 @@ internal sealed class InstanceQueue(TimeProvider time) : IDisposable
         if (IsCurrentLocked(slot))
         {
             _slots.Remove(slot.InstanceId);
+            Retire(slot);
         }
     }
 
@@ -54,9 +63,16 @@ internal sealed class InstanceQueue(TimeProvider time) : IDisposable
             return;
         }
 
+        if (message.Message.Event is ExecutionTerminatedEvent && slot.HistoryExecutionId is null)
+        {
+            // Terminating an instance whose delayed start is not due yet: it starts now, only to end at once.
+            StartNowLocked(slot);
+        }
+
         if (message.VisibleAt > UtcNow)
         {
             var wakeTimerLoop = !_timers.TryPeek(out _, out var next) || message.VisibleAt < next;
+            slot.Timers++;
             _timers.Enqueue((slot, message), message.VisibleAt);
             if (wakeTimerLoop)
             {
@@ -141,6 +157,7 @@ internal sealed class InstanceQueue(TimeProvider time) : IDisposable
                 while (_timers.TryPeek(out var due, out var at) && at <= now)
                 {
                     _timers.Dequeue();
+                    Dequeued(due.Slot);
                     DeliverLocked(due.Slot, due.Message with { VisibleAt = now });
                 }
 
@@ -165,6 +182,43 @@ internal sealed class InstanceQueue(TimeProvider time) : IDisposable
     }
 
     public void Close() => _ready.Writer.TryComplete();
+
+    private void StartNowLocked(InstanceSlot slot)
+    {
+        foreach (var (entry, _) in _timers.UnorderedItems)
+        {
+            if (ReferenceEquals(entry.Slot, slot) && entry.Message.Message.Event is ExecutionStartedEvent
+                && _timers.Remove(entry, out _, out _))
+            {
+                Dequeued(slot);
+                DeliverLocked(slot, entry.Message with { VisibleAt = UtcNow });
+                return;
+            }
+        }
+    }
+
+    private void Dequeued(InstanceSlot slot)
+    {
+        slot.Timers--;
+        if (!IsCurrentLocked(slot))
+        {
+            _deadTimers--;
+        }
+    }
+
+    /// <summary>A slot leaves the table: its timers become dead entries, compacted once they dominate the queue.</summary>
+    /// <remarks>Without it, every finished instance with a 30-day timeout would stay in memory for 30 days.</remarks>
+    private void Retire(InstanceSlot slot)
+    {
+        _deadTimers += slot.Timers;
+        if (_deadTimers > 256 && _deadTimers * 2 > _timers.Count)
+        {
+            var live = _timers.UnorderedItems.Where(e => IsCurrentLocked(e.Element.Slot)).ToList();
+            _timers.Clear();
+            _timers.EnqueueRange(live);
+            _deadTimers = 0;
+        }
+    }
 
     public void Dispose() => _timerWake.Dispose();
 

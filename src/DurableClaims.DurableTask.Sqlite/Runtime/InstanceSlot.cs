@@ -27,6 +27,9 @@ internal sealed class InstanceSlot(string instanceId, OrchestrationStatus status
 
     public int Abandons { get; set; }
 
+    /// <summary>Entries of this instance in the timer queue.</summary>
+    public int Timers { get; set; }
+
     /// <summary>Set while an extended session waits for this instance's next message.</summary>
     public TaskCompletionSource? SessionSignal { get; set; }
 

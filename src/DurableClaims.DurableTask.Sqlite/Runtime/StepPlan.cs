@@ -80,6 +80,11 @@ internal sealed class StepPlan
     {
         foreach (var consumed in _item.Batch)
         {
+            if (consumed.StoreFailed)
+            {
+                throw new InvalidOperationException($"A message for instance {InstanceId} could not be stored; the step is retried without it.");
+            }
+
             consumed.DeleteFrom(writer);
         }
 
@@ -98,6 +103,14 @@ internal sealed class StepPlan
             writer.UpdateInstance(_status, _now);
         }
 
+        if (Finished)
+        {
+            // A finished instance takes no more messages: what arrived meanwhile is dropped with it, and earlier
+            // activities will never be read. Activities this last step schedules still run (fire and forget).
+            writer.Execute("DELETE FROM messages WHERE instance_id = $1", InstanceId);
+            writer.Execute("DELETE FROM activities WHERE instance_id = $1", InstanceId);
+        }
+
         foreach (var activity in _activities)
         {
             writer.InsertActivity(activity.Id, InstanceId, activity.Json!);
@@ -110,7 +123,7 @@ internal sealed class StepPlan
 
         foreach (var (_, start, message) in _creates)
         {
-            writer.CreateInstance(start, _now);
+            writer.CreateInstance(start, message.Id, _now);
             writer.InsertMessage(message);
         }
 
@@ -119,13 +132,6 @@ internal sealed class StepPlan
             writer.InsertMessage(message);
         }
 
-        if (Finished)
-        {
-            // A finished instance takes no more messages: what arrived meanwhile is dropped with it, and activities
-            // still queued or running for it will never be read.
-            writer.Execute("DELETE FROM messages WHERE instance_id = $1", InstanceId);
-            writer.Execute("DELETE FROM activities WHERE instance_id = $1", InstanceId);
-        }
     }
 
     /// <summary>Undoes the in-memory reservations of sub-orchestrations when the transaction failed.</summary>

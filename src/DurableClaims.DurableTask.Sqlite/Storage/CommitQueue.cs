@@ -11,12 +11,15 @@ internal sealed class CommitQueue : IAsyncDisposable
     private readonly Channel<CommitRequest> _queue = Channel.CreateUnbounded<CommitRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly StoreWriter _writer;
     private readonly WalCheckpointer _checkpointer;
+    private readonly KeyValuePair<string, object?> _hubTag;
+    private int _pending;
     private readonly int _maxBatch;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public CommitQueue(StoreWriter writer, WalCheckpointer checkpointer, int maxBatch, ILogger logger)
+    public CommitQueue(StoreWriter writer, WalCheckpointer checkpointer, int maxBatch, KeyValuePair<string, object?> hubTag, ILogger logger)
     {
+        _hubTag = hubTag;
         _checkpointer = checkpointer;
         _writer = writer;
         _maxBatch = maxBatch;
@@ -25,14 +28,19 @@ internal sealed class CommitQueue : IAsyncDisposable
         new Thread(Run) { IsBackground = true, Name = "SQLite task hub commits" }.Start();
     }
 
-    public int Pending => _queue.Reader.Count;
+    // The single-reader channel cannot count its items, so the queue keeps its own count.
+    public int Pending => Volatile.Read(ref _pending);
 
     /// <summary>Writes <paramref name="write"/> in the next transaction; completes once that transaction is durable.</summary>
-    public Task CommitAsync(Action<StoreWriter> write)
+    /// <param name="write">Writes the request's rows inside the shared transaction.</param>
+    /// <param name="failed">Runs on the commit thread, before any later request is written, when this one failed.</param>
+    public Task CommitAsync(Action<StoreWriter> write, Action? failed = null)
     {
-        var request = new CommitRequest(write);
+        var request = new CommitRequest(write, failed);
+        Interlocked.Increment(ref _pending);
         if (!_queue.Writer.TryWrite(request))
         {
+            Interlocked.Decrement(ref _pending);
             return Task.FromException(new ObjectDisposedException(nameof(SqliteOrchestrationService), "The SQLite task hub is closed."));
         }
 
@@ -66,6 +74,8 @@ internal sealed class CommitQueue : IAsyncDisposable
             {
                 batch.Add(request);
             }
+
+            Interlocked.Add(ref _pending, -batch.Count);
 
             if (!TryWrite(batch))
             {
@@ -104,13 +114,14 @@ internal sealed class CommitQueue : IAsyncDisposable
             }
 
             Logs.CommitFailed(_logger, ex);
+            batch[0].Failed?.Invoke();
             batch[0].Completion.TrySetException(ex);
             return true;
         }
 
         _checkpointer.Committed();
-        SqliteProviderMetrics.CommitBatchSize.Record(batch.Count);
-        SqliteProviderMetrics.CommitLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        SqliteProviderMetrics.CommitBatchSize.Record(batch.Count, _hubTag);
+        SqliteProviderMetrics.CommitLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, _hubTag);
         foreach (var request in batch)
         {
             request.Completion.TrySetResult();
@@ -119,9 +130,11 @@ internal sealed class CommitQueue : IAsyncDisposable
         return true;
     }
 
-    private sealed class CommitRequest(Action<StoreWriter> write)
+    private sealed class CommitRequest(Action<StoreWriter> write, Action? failed)
     {
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Action? Failed => failed;
 
         public void Write(StoreWriter writer) => write(writer);
     }

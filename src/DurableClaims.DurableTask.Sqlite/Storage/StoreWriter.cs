@@ -41,7 +41,9 @@ internal sealed class StoreWriter : IDisposable
     }
 
     /// <summary>Writes a new instance row (Pending), replacing a finished instance with the same id and all it left behind.</summary>
-    public void CreateInstance(ExecutionStartedEvent start, DateTime now)
+    /// <remarks>Only messages older than <paramref name="startMessageId"/> are the old instance's: a message sent to the new
+    /// instance after it was reserved has a higher id and may be queued ahead of this transaction.</remarks>
+    public void CreateInstance(ExecutionStartedEvent start, long startMessageId, DateTime now)
     {
         var instance = start.OrchestrationInstance;
         Execute(
@@ -56,7 +58,8 @@ internal sealed class StoreWriter : IDisposable
             start.ParentInstance is null ? null : CoreJson.Serialize(start.ParentInstance),
             start.ScheduledStartTime?.ToUniversalTime().Ticks,
             now.Ticks);
-        DeleteInstanceWork(instance.InstanceId);
+        Execute("DELETE FROM messages WHERE instance_id = $1 AND id < $2", instance.InstanceId, startMessageId);
+        DeleteHistory(instance.InstanceId);
     }
 
     /// <summary>Records what a step left the instance with.</summary>

@@ -16,6 +16,11 @@ internal sealed record StoredMessage(long Id, string InstanceId, DateTime Visibl
     /// <summary>The message's stored form, computed by its creator so that the commit loop only binds strings.</summary>
     public string? Json { get; init; }
 
+    /// <summary>Set on the commit thread when the message's own insert failed: no step may apply it.</summary>
+    public bool StoreFailed { get => Volatile.Read(ref _storeFailed); set => Volatile.Write(ref _storeFailed, value); }
+
+    private bool _storeFailed;
+
     /// <summary>A message about to be stored, serialized on the caller's thread.</summary>
     public static StoredMessage ToStore(long id, string instanceId, DateTime visibleAt, TaskMessage message)
     {

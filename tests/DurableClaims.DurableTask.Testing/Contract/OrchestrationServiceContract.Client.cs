@@ -61,6 +61,16 @@ public abstract partial class OrchestrationServiceContract
     }
 
     [Fact]
+    public async Task Terminate_InstanceWhoseStartIsAnHourAway_ShouldEndAtOnce()
+    {
+        var id = await StartAsync<GreetAll>(new[] { "Ada" }, startAt: DateTimeOffset.UtcNow.AddHours(1));
+
+        await Client.TerminateInstanceAsync(id, "filed by mistake");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await CompletionAsync(id)).RuntimeStatus);
+    }
+
+    [Fact]
     public async Task GetInstance_WithoutInputsAndOutputs_ShouldOmitThem()
     {
         var id = await StartAsync<GreetAll>(new[] { "Ada" });
