@@ -23,12 +23,8 @@ public sealed partial class SqliteOrchestrationService :
     private readonly KeyValuePair<string, object?> _hubTag;
     private readonly SemaphoreSlim _openLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private CancellationTokenSource _sessionsEnd = new();
-    private CancellationToken _watchedDispatcher;
-    private TaskHubStore? _store;
-    private CommitQueue? _commits;
+    private TaskHub? _hub;
     private Task? _timerLoop;
-    private long _lastId;
     private bool _disposed;
 
     /// <summary>Creates the service; the task hub is opened on first use.</summary>
@@ -75,16 +71,10 @@ public sealed partial class SqliteOrchestrationService :
 
     internal int LiveInstances => _instances.LiveCount;
 
-    internal int PendingCommits => _commits?.Pending ?? 0;
-
-    private TaskHubStore Store => _store ?? throw new InvalidOperationException("The SQLite task hub is not open.");
-
-    private CommitQueue Commits => _commits ?? throw new InvalidOperationException("The SQLite task hub is not open.");
-
-    private DateTime UtcNow => _instances.UtcNow;
+    internal int PendingCommits => _hub?.Commits.Pending ?? 0;
 
     /// <inheritdoc/>
-    public Task CreateAsync() => EnsureOpenAsync();
+    public Task CreateAsync() => OpenAsync();
 
     /// <inheritdoc/>
     public async Task CreateAsync(bool recreateInstanceStore)
@@ -94,11 +84,11 @@ public sealed partial class SqliteOrchestrationService :
             await DeleteAsync(true);
         }
 
-        await EnsureOpenAsync();
+        await OpenAsync();
     }
 
     /// <inheritdoc/>
-    public Task CreateIfNotExistsAsync() => EnsureOpenAsync();
+    public Task CreateIfNotExistsAsync() => OpenAsync();
 
     /// <inheritdoc/>
     public Task DeleteAsync() => DeleteAsync(true);
@@ -106,7 +96,7 @@ public sealed partial class SqliteOrchestrationService :
     /// <summary>Deletes the task hub's files; only before the service was opened.</summary>
     public Task DeleteAsync(bool deleteInstanceStore)
     {
-        if (_store is not null)
+        if (_hub is not null)
         {
             throw new InvalidOperationException("A SQLite task hub in use cannot be deleted; dispose the service first.");
         }
@@ -122,7 +112,7 @@ public sealed partial class SqliteOrchestrationService :
     /// <summary>Opens the task hub; a stopped service cannot start again (create a new one).</summary>
     public Task StartAsync() => _stopping.IsCancellationRequested
         ? Task.FromException(new InvalidOperationException("This SQLite orchestration service was stopped; create a new one to start again."))
-        : EnsureOpenAsync();
+        : OpenAsync();
 
     /// <inheritdoc/>
     public Task StopAsync() => StopAsync(false);
@@ -133,7 +123,6 @@ public sealed partial class SqliteOrchestrationService :
         if (!_stopping.IsCancellationRequested)
         {
             _stopping.Cancel();
-            _sessionsEnd.Cancel();
             _instances.Close();
             _activities.Close();
         }
@@ -165,15 +154,14 @@ public sealed partial class SqliteOrchestrationService :
             await _timerLoop;
         }
 
-        if (_commits is not null)
+        if (_hub is not null)
         {
-            await _commits.DisposeAsync();
+            await _hub.Commits.DisposeAsync();
+            _hub.Store.Dispose();
         }
 
-        _store?.Dispose();
         Logs.TaskHubClosed(_logger, DatabasePath);
         _instances.Dispose();
-        _sessionsEnd.Dispose();
         _stopping.Dispose();
         _openLock.Dispose();
     }
@@ -181,21 +169,19 @@ public sealed partial class SqliteOrchestrationService :
     /// <inheritdoc/>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private async Task EnsureOpenAsync()
+    /// <summary>The open hub; the first call opens it (lock file, schema, start-up state).</summary>
+    private async Task<TaskHub> OpenAsync()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_store is not null)
+        if (_hub is { } open)
         {
-            return;
+            return open;
         }
 
         await _openLock.WaitAsync();
         try
         {
-            if (_store is null)
-            {
-                Open();
-            }
+            return _hub ??= Open();
         }
         finally
         {
@@ -203,13 +189,12 @@ public sealed partial class SqliteOrchestrationService :
         }
     }
 
-    private void Open()
+    private TaskHub Open()
     {
         var store = TaskHubStore.Open(_options);
         try
         {
             var state = store.LoadStartupState();
-            _lastId = state.MaxId;
             lock (_instances.Gate)
             {
                 var slots = new Dictionary<string, InstanceSlot>(StringComparer.Ordinal);
@@ -231,10 +216,11 @@ public sealed partial class SqliteOrchestrationService :
                 _activities.Enqueue(new ActivityEntry(id, message, 0));
             }
 
-            _commits = new CommitQueue(store.Writer, store.Checkpointer, _options.MaxCommitBatch, _hubTag, _logger);
-            _store = store;
+            var commits = new CommitQueue(store.Writer, store.Checkpointer, _options.MaxCommitBatch, _hubTag, _logger);
+            var hub = new TaskHub(_options, _logger, _time, _instances, _activities, store, commits, state.MaxId, _hubTag, _stopping.Token);
             _timerLoop = Task.Run(() => _instances.RunTimersAsync(_stopping.Token));
             Logs.TaskHubOpened(_logger, DatabasePath, state.Instances.Count, state.Messages.Count, state.Activities.Count);
+            return hub;
         }
         catch
         {
@@ -242,6 +228,4 @@ public sealed partial class SqliteOrchestrationService :
             throw;
         }
     }
-
-    private long NextId() => Interlocked.Increment(ref _lastId);
 }

@@ -1,27 +1,27 @@
 using DurableClaims.DurableTask.Sqlite.Diagnostics;
-using DurableClaims.DurableTask.Sqlite.Runtime;
 using DurableClaims.DurableTask.Sqlite.Storage;
 using DurableTask.Core;
 using DurableTask.Core.History;
 
-namespace DurableClaims.DurableTask.Sqlite;
+namespace DurableClaims.DurableTask.Sqlite.Runtime;
 
 /// <summary>Orchestration work items: lock, complete (one atomic step), abandon, release, extended sessions.</summary>
-public sealed partial class SqliteOrchestrationService
+internal sealed class OrchestrationWorkItems(TaskHub hub)
 {
-    /// <inheritdoc/>
+    private CancellationTokenSource _sessionsEnd = CancellationTokenSource.CreateLinkedTokenSource(hub.Stopping);
+    private CancellationToken _watchedDispatcher;
+
     public async Task<TaskOrchestrationWorkItem?> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        await EnsureOpenAsync();
         WatchDispatcher(cancellationToken);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, hub.Stopping);
         wait.CancelAfter(receiveTimeout);
         while (true)
         {
             InstanceSlot slot;
             try
             {
-                slot = await _instances.Ready.ReadAsync(wait.Token);
+                slot = await hub.Instances.Ready.ReadAsync(wait.Token);
             }
             catch (Exception ex) when (ex is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
             {
@@ -29,10 +29,10 @@ public sealed partial class SqliteOrchestrationService
             }
 
             List<StoredMessage> batch;
-            lock (_instances.Gate)
+            lock (hub.Instances.Gate)
             {
                 slot.Queued = false;
-                if (slot.Locked || slot.Pending.Count == 0 || !_instances.IsCurrentLocked(slot))
+                if (slot.Locked || slot.Pending.Count == 0 || !hub.Instances.IsCurrentLocked(slot))
                 {
                     continue;
                 }
@@ -43,10 +43,10 @@ public sealed partial class SqliteOrchestrationService
                     continue;
                 }
 
-                if (slot.NotBefore > UtcNow)
+                if (slot.NotBefore > hub.UtcNow)
                 {
                     // Backing off after an abandon; requeued for the time left (the wall clock may have moved).
-                    _ = RequeueAfterAsync(slot, slot.NotBefore - UtcNow);
+                    _ = RequeueAfterAsync(slot, slot.NotBefore - hub.UtcNow);
                     continue;
                 }
 
@@ -56,11 +56,11 @@ public sealed partial class SqliteOrchestrationService
 
             try
             {
-                var history = slot.HistoryExecutionId is null ? [] : Store.Reader.History(slot.InstanceId);
+                var history = slot.HistoryExecutionId is null ? [] : hub.Store.Reader.History(slot.InstanceId);
                 return new SqliteOrchestrationWorkItem(slot, batch)
                 {
                     OrchestrationRuntimeState = new OrchestrationRuntimeState(history),
-                    Session = _options.ExtendedSessionIdleTimeout > TimeSpan.Zero ? new SqliteSession(this) : null,
+                    Session = hub.Options.ExtendedSessionIdleTimeout > TimeSpan.Zero ? new SqliteSession(this) : null,
                 };
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -72,16 +72,6 @@ public sealed partial class SqliteOrchestrationService
         }
     }
 
-    /// <inheritdoc/>
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem)
-    {
-        // Locks live in this process, which owns the hub: they cannot expire while it runs and vanish with it.
-        ArgumentNullException.ThrowIfNull(workItem);
-        workItem.LockedUntilUtc = DateTime.MaxValue;
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc/>
     public async Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
@@ -92,7 +82,7 @@ public sealed partial class SqliteOrchestrationService
         OrchestrationState? orchestrationState)
     {
         var item = (SqliteOrchestrationWorkItem)workItem;
-        var step = StepPlan.Create(item, newOrchestrationRuntimeState, orchestrationState, UtcNow, NextId);
+        var step = StepPlan.Create(item, newOrchestrationRuntimeState, orchestrationState, hub.UtcNow, hub.NextId);
         step.AddActivities(outboundMessages);
         step.AddTimers(timerMessages);
         if (continuedAsNewMessage is not null)
@@ -100,59 +90,58 @@ public sealed partial class SqliteOrchestrationService
             step.AddTimers([continuedAsNewMessage]);
         }
 
-        lock (_instances.Gate)
+        lock (hub.Instances.Gate)
         {
             foreach (var message in orchestratorMessages)
             {
                 var target = message.OrchestrationInstance.InstanceId;
                 if (message.Event is ExecutionStartedEvent start)
                 {
-                    if (_instances.TryGetLiveLocked(target, out _))
+                    if (hub.Instances.TryGetLiveLocked(target, out _))
                     {
-                        Logs.DuplicateSubOrchestration(_logger, item.InstanceId, target);
+                        Logs.DuplicateSubOrchestration(hub.Logger, item.InstanceId, target);
                         continue;
                     }
 
-                    step.AddCreate(_instances.AddLocked(target, OrchestrationStatus.Pending), start, message);
+                    step.AddCreate(hub.Instances.AddLocked(target, OrchestrationStatus.Pending), start, message);
                 }
-                else if (_instances.TryGetLiveLocked(target, out var targetSlot))
+                else if (hub.Instances.TryGetLiveLocked(target, out var targetSlot))
                 {
                     step.AddSend(targetSlot, message);
                 }
                 else
                 {
-                    Logs.MessageDropped(_logger, message.Event.EventType.ToString(), target, "the instance does not exist or has finished");
+                    Logs.MessageDropped(hub.Logger, message.Event.EventType.ToString(), target, "the instance does not exist or has finished");
                 }
             }
         }
 
         try
         {
-            await Commits.CommitAsync(step.Write);
+            await hub.Commits.CommitAsync(step.Write);
         }
         catch
         {
-            lock (_instances.Gate)
+            lock (hub.Instances.Gate)
             {
-                step.UndoReservations(_instances);
+                step.UndoReservations(hub.Instances);
             }
 
             throw;
         }
 
-        lock (_instances.Gate)
+        lock (hub.Instances.Gate)
         {
-            step.Apply(_instances, _activities);
+            step.Apply(hub.Instances, hub.Activities);
         }
 
-        SqliteProviderMetrics.Steps.Add(1, _hubTag);
+        SqliteProviderMetrics.Steps.Add(1, hub.HubTag);
         if (step.Finished)
         {
-            Logs.InstanceFinished(_logger, item.InstanceId, orchestrationState!.OrchestrationStatus);
+            Logs.InstanceFinished(hub.Logger, item.InstanceId, orchestrationState!.OrchestrationStatus);
         }
     }
 
-    /// <inheritdoc/>
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         var item = (SqliteOrchestrationWorkItem)workItem;
@@ -166,9 +155,9 @@ public sealed partial class SqliteOrchestrationService
     private void GiveBack(InstanceSlot slot, List<StoredMessage> batch)
     {
         TimeSpan delay;
-        lock (_instances.Gate)
+        lock (hub.Instances.Gate)
         {
-            if (!_instances.IsCurrentLocked(slot) || slot.IsFinished)
+            if (!hub.Instances.IsCurrentLocked(slot) || slot.IsFinished)
             {
                 return;
             }
@@ -176,20 +165,19 @@ public sealed partial class SqliteOrchestrationService
             slot.Pending.InsertRange(0, batch.Where(m => !m.StoreFailed));
             slot.Locked = false;
             slot.Abandons++;
-            delay = Backoff(slot.Abandons);
-            slot.NotBefore = UtcNow + delay;
+            delay = hub.Backoff(slot.Abandons);
+            slot.NotBefore = hub.UtcNow + delay;
         }
 
-        Logs.WorkItemAbandoned(_logger, slot.InstanceId, slot.Abandons, delay);
+        Logs.WorkItemAbandoned(hub.Logger, slot.InstanceId, slot.Abandons, delay);
         _ = RequeueAfterAsync(slot, delay);
     }
 
-    /// <inheritdoc/>
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         var item = (SqliteOrchestrationWorkItem)workItem;
         var slot = item.Slot;
-        lock (_instances.Gate)
+        lock (hub.Instances.Gate)
         {
             // A batch neither completed nor abandoned (the dispatcher stopping) stays stored: keep it in memory too.
             slot.Pending.InsertRange(0, item.Batch.Where(m => !m.StoreFailed));
@@ -198,11 +186,11 @@ public sealed partial class SqliteOrchestrationService
             slot.SessionSignal = null;
             if (slot.IsFinished)
             {
-                _instances.RemoveLocked(slot);
+                hub.Instances.RemoveLocked(slot);
             }
-            else if (slot.NotBefore <= UtcNow)
+            else if (slot.NotBefore <= hub.UtcNow)
             {
-                _instances.EnqueueLocked(slot);
+                hub.Instances.EnqueueLocked(slot);
             }
         }
 
@@ -214,7 +202,7 @@ public sealed partial class SqliteOrchestrationService
     {
         var slot = item.Slot;
         TaskCompletionSource signal;
-        lock (_instances.Gate)
+        lock (hub.Instances.Gate)
         {
             if (slot.IsFinished || _sessionsEnd.IsCancellationRequested)
             {
@@ -231,14 +219,14 @@ public sealed partial class SqliteOrchestrationService
 
         try
         {
-            await signal.Task.WaitAsync(_options.ExtendedSessionIdleTimeout, _time, _sessionsEnd.Token);
+            await signal.Task.WaitAsync(hub.Options.ExtendedSessionIdleTimeout, hub.Time, _sessionsEnd.Token);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
             // Idle or stopping: end the session, keeping whatever arrived for the next work item.
         }
 
-        lock (_instances.Gate)
+        lock (hub.Instances.Gate)
         {
             slot.SessionSignal = null;
             return slot.Pending.Count > 0 && !slot.IsFinished && !_sessionsEnd.IsCancellationRequested
@@ -256,7 +244,7 @@ public sealed partial class SqliteOrchestrationService
             return;
         }
 
-        lock (_instances.Gate)
+        lock (hub.Instances.Gate)
         {
             if (dispatcherShutdown == _watchedDispatcher)
             {
@@ -264,44 +252,37 @@ public sealed partial class SqliteOrchestrationService
             }
 
             _watchedDispatcher = dispatcherShutdown;
-            var sessionsEnd = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, dispatcherShutdown);
+            var sessionsEnd = CancellationTokenSource.CreateLinkedTokenSource(hub.Stopping, dispatcherShutdown);
             // The previous source is left to the collector: a session of the previous dispatcher may still hold its token.
             _sessionsEnd = sessionsEnd;
         }
-    }
-
-    private TimeSpan Backoff(int abandons)
-    {
-        var factor = Math.Pow(2, Math.Min(abandons - 1, 20));
-        var delay = TimeSpan.FromTicks((long)Math.Min(_options.AbandonDelay.Ticks * factor, _options.MaxAbandonDelay.Ticks));
-        return delay;
     }
 
     private async Task RequeueAfterAsync(InstanceSlot slot, TimeSpan delay)
     {
         try
         {
-            await Task.Delay(delay, _time, _stopping.Token);
+            await Task.Delay(delay, hub.Time, hub.Stopping);
         }
         catch (OperationCanceledException)
         {
             return;
         }
 
-        lock (_instances.Gate)
+        lock (hub.Instances.Gate)
         {
-            if (_instances.IsCurrentLocked(slot))
+            if (hub.Instances.IsCurrentLocked(slot))
             {
-                _instances.EnqueueLocked(slot);
+                hub.Instances.EnqueueLocked(slot);
             }
         }
     }
 
     /// <summary>The extended session of one locked instance.</summary>
-    private sealed class SqliteSession(SqliteOrchestrationService service) : IOrchestrationSession
+    private sealed class SqliteSession(OrchestrationWorkItems owner) : IOrchestrationSession
     {
         public Task<IList<TaskMessage>?> FetchNewOrchestrationMessagesAsync(TaskOrchestrationWorkItem workItem) =>
-            service.FetchSessionMessagesAsync((SqliteOrchestrationWorkItem)workItem);
+            owner.FetchSessionMessagesAsync((SqliteOrchestrationWorkItem)workItem);
 
         public Task EndSessionAsync() => Task.CompletedTask;
     }

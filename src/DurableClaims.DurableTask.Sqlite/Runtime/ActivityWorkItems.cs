@@ -1,28 +1,17 @@
 using DurableClaims.DurableTask.Sqlite.Diagnostics;
-using DurableClaims.DurableTask.Sqlite.Runtime;
 using DurableClaims.DurableTask.Sqlite.Storage;
 using DurableTask.Core;
 
-namespace DurableClaims.DurableTask.Sqlite;
+namespace DurableClaims.DurableTask.Sqlite.Runtime;
 
 /// <summary>Activity work items: an activity row is deleted in the same transaction that stores its result for the orchestration.</summary>
-public sealed partial class SqliteOrchestrationService
+internal sealed class ActivityWorkItems(TaskHub hub)
 {
-    /// <inheritdoc/>
     public async Task<TaskActivityWorkItem?> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        await EnsureOpenAsync();
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
-        var entry = await _activities.DequeueAsync(receiveTimeout, wait.Token);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, hub.Stopping);
+        var entry = await hub.Activities.DequeueAsync(receiveTimeout, wait.Token);
         return entry is null ? null : new SqliteActivityWorkItem(entry);
-    }
-
-    /// <inheritdoc/>
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem)
-    {
-        ArgumentNullException.ThrowIfNull(workItem);
-        workItem.LockedUntilUtc = DateTime.MaxValue;
-        return Task.FromResult(workItem);
     }
 
     /// <summary>Hands the result to its instance at once; it becomes durable with the step that consumes it.</summary>
@@ -33,29 +22,28 @@ public sealed partial class SqliteOrchestrationService
         ArgumentNullException.ThrowIfNull(responseMessage);
         var entry = ((SqliteActivityWorkItem)workItem).Entry;
         var instanceId = responseMessage.OrchestrationInstance.InstanceId;
-        SqliteProviderMetrics.Activities.Add(1, _hubTag);
-        lock (_instances.Gate)
+        SqliteProviderMetrics.Activities.Add(1, hub.HubTag);
+        lock (hub.Instances.Gate)
         {
-            if (_instances.TryGetLiveLocked(instanceId, out var target))
+            if (hub.Instances.TryGetLiveLocked(instanceId, out var target))
             {
-                var id = NextId();
+                var id = hub.NextId();
                 responseMessage.SequenceNumber = id;
-                _instances.DeliverLocked(target, new StoredMessage(id, instanceId, UtcNow, responseMessage, entry.Id));
+                hub.Instances.DeliverLocked(target, new StoredMessage(id, instanceId, hub.UtcNow, responseMessage, entry.Id));
                 return;
             }
         }
 
-        Logs.MessageDropped(_logger, responseMessage.Event.EventType.ToString(), instanceId, "the instance does not exist or has finished");
-        await Commits.CommitAsync(writer => writer.DeleteActivity(entry.Id));
+        Logs.MessageDropped(hub.Logger, responseMessage.Event.EventType.ToString(), instanceId, "the instance does not exist or has finished");
+        await hub.Commits.CommitAsync(writer => writer.DeleteActivity(entry.Id));
     }
 
-    /// <inheritdoc/>
     public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
     {
         var entry = ((SqliteActivityWorkItem)workItem).Entry;
         var retry = entry with { Abandons = entry.Abandons + 1 };
-        var delay = Backoff(retry.Abandons);
-        Logs.ActivityAbandoned(_logger, entry.Message.OrchestrationInstance.InstanceId, entry.Id, retry.Abandons, delay);
+        var delay = hub.Backoff(retry.Abandons);
+        Logs.ActivityAbandoned(hub.Logger, entry.Message.OrchestrationInstance.InstanceId, entry.Id, retry.Abandons, delay);
         _ = EnqueueActivityAfterAsync(retry, delay);
         return Task.CompletedTask;
     }
@@ -64,8 +52,8 @@ public sealed partial class SqliteOrchestrationService
     {
         try
         {
-            await Task.Delay(delay, _time, _stopping.Token);
-            _activities.Enqueue(entry);
+            await Task.Delay(delay, hub.Time, hub.Stopping);
+            hub.Activities.Enqueue(entry);
         }
         catch (OperationCanceledException)
         {
