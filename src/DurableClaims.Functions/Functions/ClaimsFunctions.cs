@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using DurableClaims.Api;
 using DurableClaims.Functions.Durable;
-using DurableClaims.Functions.Http;
+using DurableClaims.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -40,7 +40,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
             return await ProblemAsync(req, ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"A claim may be at most {limits.Value.MaxClaimBytes} bytes."));
         }
 
-        var call = HttpTranslation.CallContext(context.GetHttpContext()!.Request);
+        var call = ApiResultHttp.CallContext(context.GetHttpContext()!.Request);
         var result = await factory.Api(client).StartClaimAsync(body, contentType, call, cancellationToken);
         if (!result.IsSuccess)
         {
@@ -74,7 +74,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
             req.Query["top"].FirstOrDefault(),
             req.Headers[ApiRoutes.ContinuationTokenHeader].FirstOrDefault(),
             req.Query["claimIdPrefix"].FirstOrDefault());
-        var result = await factory.Api(client).ListClaimsAsync(request, HttpTranslation.CallContext(req), cancellationToken);
+        var result = await factory.Api(client).ListClaimsAsync(request, ApiResultHttp.CallContext(req), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.ToHttp();
@@ -95,7 +95,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         string claimId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
-        => (await factory.Api(client).GetClaimAsync(claimId, HttpTranslation.CallContext(req), cancellationToken)).ToHttp();
+        => (await factory.Api(client).GetClaimAsync(claimId, ApiResultHttp.CallContext(req), cancellationToken)).ToHttp();
 
     /// <summary>DELETE /api/claims/{claimId}: terminates if running, purges instance, session and documents.</summary>
     [Function(ApiFunctionNames.DeleteClaim)]
@@ -117,19 +117,19 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         ArgumentNullException.ThrowIfNull(req);
         var api = factory.Api(client);
         var options = apiOptions.Value;
-        var call = HttpTranslation.CallContext(req);
+        var call = ApiResultHttp.CallContext(req);
         if (req.HasJsonContentType())
         {
             var limit = options.MaxJsonDocumentsBodyBytes;
             var body = await BoundedBody.ReadTextAsync(req.Body, req.ContentLength, limit, cancellationToken);
             return body is null
-                ? HttpTranslation.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", "The documents request is too large."))
+                ? ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", "The documents request is too large."))
                 : (await api.SubmitDocumentsJsonAsync(claimId, body, call, cancellationToken)).ToHttp();
         }
 
         if (!req.HasFormContentType || !(req.ContentType ?? string.Empty).StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
-            return HttpTranslation.Problem(ApiResultKind.UnsupportedMediaType, new ApiProblem(
+            return ApiResultHttp.Problem(ApiResultKind.UnsupportedMediaType, new ApiProblem(
                 "Unsupported media type", $"Content type '{req.ContentType}' is not supported; send application/json or multipart/form-data."));
         }
 
@@ -177,7 +177,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         if (!req.HasJsonContentType())
         {
             // ReadFromJsonAsync throws for other content types; answer 415 as the local host does.
-            return HttpTranslation.Problem(ApiResultKind.UnsupportedMediaType, new ApiProblem(
+            return ApiResultHttp.Problem(ApiResultKind.UnsupportedMediaType, new ApiProblem(
                 "Unsupported media type", $"Content type '{req.ContentType}' is not supported; send application/json."));
         }
 
@@ -188,7 +188,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         }
         catch (JsonException ex)
         {
-            return HttpTranslation.Problem(ApiResultKind.Invalid, new ApiProblem(
+            return ApiResultHttp.Problem(ApiResultKind.Invalid, new ApiProblem(
                 "Bad request", "The body is not valid JSON.", new Dictionary<string, string[]> { ["$"] = [ex.Message] }));
         }
 
@@ -197,9 +197,9 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
 
     private static async Task<HttpResponseData> ProblemAsync(HttpRequestData req, ApiResultKind kind, ApiProblem problem)
     {
-        var details = HttpTranslation.ProblemDetails(kind, problem);
+        var details = ApiResultHttp.ProblemDetails(kind, problem);
         var httpContext = req.FunctionContext.GetHttpContext();
-        HttpTranslation.AddRequestMembers(details, req.Url.AbsolutePath, httpContext?.TraceIdentifier ?? req.FunctionContext.InvocationId);
+        ApiResultHttp.AddRequestMembers(details, req.Url.AbsolutePath, httpContext?.TraceIdentifier ?? req.FunctionContext.InvocationId);
         var response = req.CreateResponse((HttpStatusCode)details.Status!.Value);
         response.Headers.Add("Content-Type", "application/problem+json; charset=utf-8");
         await response.WriteStringAsync(JsonSerializer.Serialize(details, details.GetType(), ProblemJson));

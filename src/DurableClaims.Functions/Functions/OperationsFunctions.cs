@@ -1,6 +1,6 @@
 using DurableClaims.Api;
 using DurableClaims.Functions.Durable;
-using DurableClaims.Functions.Http;
+using DurableClaims.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

@@ -1,7 +1,7 @@
 using DurableClaims.Api;
 using DurableClaims.Api.Intake;
 using DurableClaims.Functions.Durable;
-using DurableClaims.Functions.Http;
+using DurableClaims.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -23,7 +23,7 @@ public sealed class UploadEventFunctions(ClaimsApiFactory factory, IOptions<Http
         var body = await BoundedBody.ReadTextAsync(req.Body, req.ContentLength, limits.Value.MaxEventBytes, cancellationToken);
         if (body is null)
         {
-            return HttpTranslation.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"An event delivery may be at most {limits.Value.MaxEventBytes} bytes."));
+            return ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"An event delivery may be at most {limits.Value.MaxEventBytes} bytes."));
         }
 
         var result = await factory.Intake(client).ReceiveDeliveryAsync(body, cancellationToken);
@@ -39,7 +39,7 @@ public sealed class UploadEventFunctions(ClaimsApiFactory factory, IOptions<Http
         var origin = req.Headers["WebHook-Request-Origin"].FirstOrDefault();
         if (string.IsNullOrEmpty(origin))
         {
-            return HttpTranslation.Problem(ApiResultKind.Invalid, new ApiProblem("Bad request", "The WebHook-Request-Origin header is required."));
+            return ApiResultHttp.Problem(ApiResultKind.Invalid, new ApiProblem("Bad request", "The WebHook-Request-Origin header is required."));
         }
 
         req.HttpContext.Response.Headers["WebHook-Allowed-Origin"] = origin;

@@ -2,6 +2,7 @@ using DurableClaims.Api;
 using DurableClaims.Contracts;
 using DurableClaims.Host.Extensions;
 using DurableClaims.Host.Http;
+using DurableClaims.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DurableClaims.Host.Apis;
@@ -16,7 +17,7 @@ public static class ClaimsApi
             .DescribesBody<ClaimSubmission>("application/json", "text/markdown")
             .Produces<ManagementPayload>(202).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
         claims.MapGet(ApiRoutes.Claim, async (string claimId, HttpRequest request, ClaimsApiService service, CancellationToken ct)
-            => (await service.GetClaimAsync(claimId, HttpCallContext.From(request), ct)).ToHttp())
+            => (await service.GetClaimAsync(claimId, ApiResultHttp.CallContext(request), ct)).ToHttp())
             .WithName(ApiFunctionNames.GetClaim).Produces<ClaimStatusView>().ProducesProblem(404);
         claims.MapPost(ApiRoutes.ClaimDocuments, DocumentsApi.SubmitAsync).WithName(ApiFunctionNames.SubmitDocuments)
             .DescribesBody<DocumentsRequest>("application/json", "multipart/form-data")
@@ -54,7 +55,7 @@ public static class ClaimsApi
             return ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"A claim may be at most {settings.MaxClaimBytes} bytes."));
         }
 
-        return (await service.StartClaimAsync(body, request.ContentType, HttpCallContext.From(request), ct)).ToHttp();
+        return (await service.StartClaimAsync(body, request.ContentType, ApiResultHttp.CallContext(request), ct)).ToHttp();
     }
 
     private static async Task<IResult> ListAsync(
@@ -63,7 +64,7 @@ public static class ClaimsApi
         ClaimsApiService service, CancellationToken ct)
     {
         var result = await service.ListClaimsAsync(
-            new ClaimListRequest(status, createdFrom, createdTo, top, continuationToken, claimIdPrefix), HttpCallContext.From(context.Request), ct);
+            new ClaimListRequest(status, createdFrom, createdTo, top, continuationToken, claimIdPrefix), ApiResultHttp.CallContext(context.Request), ct);
         if (!result.IsSuccess)
         {
             return result.ToHttp();

@@ -1,5 +1,5 @@
 using DurableClaims.Api;
-using DurableClaims.Host.Http;
+using DurableClaims.Http;
 using Microsoft.Extensions.Options;
 
 namespace DurableClaims.Host.Apis;
@@ -13,7 +13,7 @@ public static class DocumentsApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
-        var call = HttpCallContext.From(request);
+        var call = ApiResultHttp.CallContext(request);
         if (request.HasJsonContentType())
         {
             // The transport limit (Kestrel) bounds the whole body; this one bounds what is buffered.

@@ -1,6 +1,6 @@
 using DurableClaims.Api;
 using DurableClaims.Api.Management;
-using DurableClaims.Host.Http;
+using DurableClaims.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,7 @@
 using DurableClaims.Api;
 using DurableClaims.Api.Intake;
 using DurableClaims.Host.Extensions;
-using DurableClaims.Host.Http;
+using DurableClaims.Http;
 
 namespace DurableClaims.Host.Apis;
 

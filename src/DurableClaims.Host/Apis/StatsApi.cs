@@ -1,5 +1,5 @@
 using DurableClaims.Api;
-using DurableClaims.Host.Http;
+using DurableClaims.Http;
 
 namespace DurableClaims.Host.Apis;
 

@@ -1,6 +1,6 @@
 using DurableClaims.Api;
 using DurableClaims.Host.Apis;
-using DurableClaims.Host.Http;
+using DurableClaims.Http;
 using DurableClaims.Host.Security;
 using Scalar.AspNetCore;
 

@@ -2,21 +2,15 @@ using DurableClaims.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DurableClaims.Functions.Http;
+namespace DurableClaims.Http;
 
-/// <summary>HTTP in and out for the triggers, as the local host translates it (src/DurableClaims.Host/Http).</summary>
-internal static class HttpTranslation
+/// <summary>Turns host-neutral <see cref="ApiResult{T}"/> values into HTTP results: 200/202 with the value, or RFC 7807 problem details.</summary>
+public static class ApiResultHttp
 {
-    /// <summary>Base URL and the function key the caller used (so returned links work as they are).</summary>
-    public static ApiCallContext CallContext(HttpRequest request)
-    {
-        var code = request.Headers[ApiRoutes.FunctionKeyHeader].FirstOrDefault() ?? request.Query[ApiRoutes.FunctionKeyQuery].FirstOrDefault();
-        return new ApiCallContext($"{request.Scheme}://{request.Host}{request.PathBase}", string.IsNullOrEmpty(code) ? null : code);
-    }
-
-    /// <summary>200 with the value, 202 with Location and the value, or RFC 7807 problem details.</summary>
+    /// <summary>Writes the value with 200/202 (and Location), or the problem.</summary>
     public static IResult ToHttp<T>(this ApiResult<T> result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         if (!result.IsSuccess)
         {
             return Problem(result.Kind, result.Problem!);
@@ -27,20 +21,13 @@ internal static class HttpTranslation
             : TypedResults.Ok(result.Value);
     }
 
-    /// <summary>A host-neutral problem as problem details with the shared status code, plus <c>instance</c> and <c>traceId</c> as the local host writes them.</summary>
+    /// <summary>A host-neutral problem as problem details with the matching status code, plus the request's <c>instance</c> and <c>traceId</c>.</summary>
     public static IResult Problem(ApiResultKind kind, ApiProblem problem) => new ProblemResult(ProblemDetails(kind, problem));
-
-    /// <summary>Adds the request's path as <c>instance</c> and its trace identifier as <c>traceId</c> (what the local host's problem details customization adds).</summary>
-    public static void AddRequestMembers(ProblemDetails details, string path, string traceId)
-    {
-        ArgumentNullException.ThrowIfNull(details);
-        details.Instance ??= path;
-        details.Extensions.TryAdd("traceId", traceId);
-    }
 
     /// <summary>Builds the problem details object (validation problems carry "errors").</summary>
     public static ProblemDetails ProblemDetails(ApiResultKind kind, ApiProblem problem)
     {
+        ArgumentNullException.ThrowIfNull(problem);
         var details = problem.Errors is { Count: > 0 } errors
             ? new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
             : new ProblemDetails();
@@ -56,7 +43,23 @@ internal static class HttpTranslation
         return details;
     }
 
-    /// <summary>Writes problem details once the request is known, so that every trigger's problems carry <c>instance</c> and <c>traceId</c>.</summary>
+    /// <summary>Adds the request's path as <c>instance</c> and its trace identifier as <c>traceId</c>, unless already set.</summary>
+    public static void AddRequestMembers(ProblemDetails details, string path, string traceId)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        details.Instance ??= path;
+        details.Extensions.TryAdd("traceId", traceId);
+    }
+
+    /// <summary>Base URL of the request and the key it carried (so that returned management URLs work as they are).</summary>
+    public static ApiCallContext CallContext(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var code = request.Headers[ApiRoutes.FunctionKeyHeader].FirstOrDefault() ?? request.Query[ApiRoutes.FunctionKeyQuery].FirstOrDefault();
+        return new ApiCallContext($"{request.Scheme}://{request.Host}{request.PathBase}", string.IsNullOrEmpty(code) ? null : code);
+    }
+
+    /// <summary>Writes problem details once the request is known, so that a host without a problem-details service adds the same members.</summary>
     private sealed class ProblemResult(ProblemDetails details) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
