@@ -108,35 +108,12 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
 
     /// <summary>POST /api/claims/{claimId}/documents: JSON with base64 content, or multipart (each file part's name is its type).</summary>
     [Function(ApiFunctionNames.SubmitDocuments)]
-    public async Task<IResult> SubmitDocumentsAsync(
+    public Task<IResult> SubmitDocumentsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.ClaimDocuments)] HttpRequest req,
         string claimId,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(req);
-        var api = factory.Api(client);
-        var options = apiOptions.Value;
-        var call = ApiResultHttp.CallContext(req);
-        if (req.HasJsonContentType())
-        {
-            var limit = options.MaxJsonDocumentsBodyBytes;
-            var body = await BoundedBody.ReadTextAsync(req.Body, req.ContentLength, limit, cancellationToken);
-            return body is null
-                ? ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", "The documents request is too large."))
-                : (await api.SubmitDocumentsJsonAsync(claimId, body, call, cancellationToken)).ToHttp();
-        }
-
-        if (!req.HasFormContentType || !(req.ContentType ?? string.Empty).StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
-        {
-            return ApiResultHttp.Problem(ApiResultKind.UnsupportedMediaType, new ApiProblem(
-                "Unsupported media type", $"Content type '{req.ContentType}' is not supported; send application/json or multipart/form-data."));
-        }
-
-        var form = await req.ReadFormAsync(cancellationToken);
-        var parts = form.Files.Select(f => new DocumentPart(f.Name, f.FileName, f.Length, f.OpenReadStream));
-        return (await api.SubmitDocumentPartsAsync(claimId, parts, call, cancellationToken)).ToHttp();
-    }
+        CancellationToken cancellationToken) =>
+        DocumentsHttp.SubmitAsync(claimId, req, factory.Api(client), apiOptions.Value, cancellationToken);
 
     /// <summary>GET /api/claims/{claimId}/history: every agent message.</summary>
     [Function(ApiFunctionNames.GetClaimHistory)]

@@ -22,11 +22,11 @@ public sealed partial class FunctionsProjectTests(CompiledMainTemplate main) : I
     }
 
     [Fact]
-    public void Project_ShouldDependOnlyOnTheClaimsLibraryAndTakeVersionsFromCentralManagement()
+    public void Project_ShouldDependOnlyOnTheClaimsLibraryAndTheSharedHttpLayerAndTakeVersionsFromCentralManagement()
     {
-        // Durable <- DurableClaims <- {Host, Cli, Functions}: the Functions app never references a host.
+        // DurableClaims <- DurableClaims.Http <- {Host, Functions}: the Functions app never references a host.
         var references = Project.Descendants("ProjectReference").Select(e => NormalizePath((string?)e.Attribute("Include"))).ToList();
-        Assert.Equal(["../DurableClaims/DurableClaims.csproj"], references);
+        Assert.Equal(["../DurableClaims/DurableClaims.csproj", "../DurableClaims.Http/DurableClaims.Http.csproj"], references);
 
         var packages = Project.Descendants("PackageReference").ToList();
         Assert.Contains(packages, p => (string?)p.Attribute("Include") == "Microsoft.Azure.Functions.Worker.Extensions.DurableTask");
