@@ -17,14 +17,7 @@ internal static class CoreConversions
 
     /// <summary>The statuses of a finished instance.</summary>
     public static readonly Core.OrchestrationStatus[] TerminalStatuses =
-    [
-        Core.OrchestrationStatus.Completed,
-        Core.OrchestrationStatus.Failed,
-        Core.OrchestrationStatus.Terminated,
-#pragma warning disable CS0618 // Canceled is obsolete in both APIs but still a terminal status of DurableTask.Core.
-        Core.OrchestrationStatus.Canceled,
-#pragma warning restore CS0618
-    ];
+        [.. Enum.GetValues<Core.OrchestrationStatus>().Where(s => s.IsTerminal())];
 
 #pragma warning disable CS0618 // Canceled is obsolete in both APIs but must still map.
     public static OrchestrationRuntimeStatus ToRuntimeStatus(this Core.OrchestrationStatus status) => status switch

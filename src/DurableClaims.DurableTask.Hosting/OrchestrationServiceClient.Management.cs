@@ -53,7 +53,7 @@ public sealed partial class OrchestrationServiceClient
             return new PurgeResult(0);
         }
 
-        if (!CoreConversions.TerminalStatuses.Contains(state.OrchestrationStatus))
+        if (!state.OrchestrationStatus.IsTerminal())
         {
             throw new InvalidOperationException(
                 $"Only a finished orchestration can be purged; instance {instanceId} is {state.OrchestrationStatus.ToRuntimeStatus()}.");

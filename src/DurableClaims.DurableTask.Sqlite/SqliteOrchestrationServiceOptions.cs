@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace DurableClaims.DurableTask.Sqlite;
 
 /// <summary>Settings of the SQLite orchestration service.</summary>
@@ -9,22 +7,18 @@ public sealed class SqliteOrchestrationServiceOptions
     public const string SectionName = "DurableTask:Sqlite";
 
     /// <summary>The task hub's database file; its folder is created when missing.</summary>
-    [Required]
     public string DatabasePath { get; set; } = Path.Combine("data", "taskhub.db");
 
     /// <summary>FULL (default) makes every acknowledged step survive a power loss; NORMAL only a process crash.</summary>
     public SqliteDurability Durability { get; set; } = SqliteDurability.Full;
 
     /// <summary>Most requests (steps, messages, activity results) written in one transaction.</summary>
-    [Range(1, 10_000)]
     public int MaxCommitBatch { get; set; } = 256;
 
     /// <summary>Orchestration work items processed at once (half of them may be extended sessions).</summary>
-    [Range(1, 10_000)]
     public int MaxConcurrentOrchestrations { get; set; } = 256;
 
     /// <summary>Activities run at once.</summary>
-    [Range(1, 10_000)]
     public int MaxConcurrentActivities { get; set; } = 32;
 
     /// <summary>How long an orchestration stays in memory waiting for its next message before it is released (0 turns extended sessions off).</summary>

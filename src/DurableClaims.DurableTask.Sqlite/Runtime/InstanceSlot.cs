@@ -1,3 +1,4 @@
+using DurableClaims.DurableTask.Hosting;
 using DurableClaims.DurableTask.Sqlite.Storage;
 using DurableTask.Core;
 

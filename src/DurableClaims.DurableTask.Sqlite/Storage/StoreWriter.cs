@@ -1,3 +1,4 @@
+using DurableClaims.DurableTask.Hosting;
 using System.Globalization;
 using DurableTask.Core;
 using DurableTask.Core.History;
@@ -99,21 +100,15 @@ internal sealed class StoreWriter : IDisposable
 
     public void DeleteActivity(long id) => Execute("DELETE FROM activities WHERE id = $1", id);
 
-    /// <summary>Drops messages and history of an instance, keeping its row.</summary>
-    public void DeleteInstanceWork(string instanceId)
-    {
-        Execute("DELETE FROM messages WHERE instance_id = $1", instanceId);
-        DeleteHistory(instanceId);
-    }
-
     /// <summary>Removes every trace of a finished instance; returns whether a row was deleted.</summary>
     public bool PurgeInstance(string instanceId)
     {
         var deleted = Execute($"DELETE FROM instances WHERE id = $1 AND status NOT IN {Schema.LiveStatuses}", instanceId) > 0;
         if (deleted)
         {
-            DeleteInstanceWork(instanceId);
+            Execute("DELETE FROM messages WHERE instance_id = $1", instanceId);
             Execute("DELETE FROM activities WHERE instance_id = $1", instanceId);
+            DeleteHistory(instanceId);
         }
 
         return deleted;
