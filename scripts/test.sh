@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test DurableClaims has (unit, engine crash test, workflow, HTTP contract, Azurite,
+# Runs every test DurableClaims has (unit, SQLite task hub contract and crash tests, workflow, HTTP contract, Azurite,
 # browser and Bicep tests) and ends with one line "N passed, N failed".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,14 +1,10 @@
 using DurableClaims.Benchmarks.DurableTask;
-using DurableClaims.Benchmarks.Engine;
 using DurableClaims.Benchmarks.Http;
 
-// Usage: dotnet run -c Release --project bench/DurableClaims.Benchmarks -- engine|http|durabletask [--json] [--stacks engine,sqlite,memory]
+// Usage: dotnet run -c Release --project bench/DurableClaims.Benchmarks -- durabletask|http [--json] [--stacks sqlite,memory]
 switch (args.FirstOrDefault())
 {
-    case "engine":
-        return await EngineBenchmark.RunAsync(args.Contains("--json"));
-
-    // The new stack (Microsoft's executor on SQLite and in memory) beside today's engine; stacks run in child processes.
+    // Microsoft's executor on our SQLite service and on the in-memory service; each stack runs in child processes.
     case "durabletask":
         return await DurableTaskBenchmark.RunAsync(args);
 
@@ -23,6 +19,6 @@ switch (args.FirstOrDefault())
         return await HttpBenchmark.RunAsync(args);
 
     default:
-        Console.WriteLine("usage: engine|http|durabletask [--json] [--stacks engine,sqlite,memory]");
+        Console.WriteLine("usage: durabletask|http [--json] [--stacks sqlite,memory]");
         return 2;
 }

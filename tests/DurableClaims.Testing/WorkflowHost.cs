@@ -1,44 +1,57 @@
+using DurableClaims.Api.Management;
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
-using DurableClaims.Durable;
+using DurableClaims.Host.Extensions;
 using DurableClaims.Workflow;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace DurableClaims.Testing;
 
-/// <summary>The claims workflow on the real embedded engine (SQLite in a data directory) with a fake clock, for whole-claim tests.</summary>
+/// <summary>The claims workflow as the local host runs it (Microsoft's worker and client on the SQLite task hub in a data directory) with a fake clock, for whole-claim tests.</summary>
+/// <remarks>
+/// The fake clock drives the task hub's timers and the claims services. It follows the wall clock (a retry
+/// timer a second away fires a second later) plus what <see cref="Advance"/> added, because the orchestrator
+/// sets its timers from Microsoft's CurrentUtcDateTime, the wall clock when a step starts.
+/// </remarks>
 public sealed class WorkflowHost : IAsyncDisposable
 {
-    /// <summary>The fake clock's start: 2026-11-23 09:00 UTC.</summary>
+    /// <summary>The clock claims are parsed with in tests (their submission time): 2026-11-23 09:00 UTC.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly ServiceProvider _services;
-    private readonly DurableEngine _engine;
+    private readonly IHost _host;
+    private readonly Lock _clock = new();
+    private readonly Timer _ticker;
+    private TimeSpan _offset;
 
-    private WorkflowHost(ServiceProvider services, DurableEngine engine, FakeTimeProvider time, string dataDirectory)
+    private WorkflowHost(IHost host, FakeTimeProvider time, string dataDirectory)
     {
-        (_services, _engine, Time, DataDirectory) = (services, engine, time, dataDirectory);
+        (_host, Time, DataDirectory) = (host, time, dataDirectory);
+        Client = host.Services.GetRequiredService<DurableTaskClient>();
+        _ticker = new Timer(_ => Tick(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(10));
     }
 
     public FakeTimeProvider Time { get; }
 
     public string DataDirectory { get; }
 
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services => _host.Services;
 
-    public DurableTaskClient Client => _engine.Client;
+    public DurableTaskClient Client { get; }
 
-    public ISessionStore Sessions => _services.GetRequiredService<ISessionStore>();
+    public ISessionStore Sessions => Services.GetRequiredService<ISessionStore>();
 
-    public IDocumentStore Documents => _services.GetRequiredService<IDocumentStore>();
+    public IDocumentStore Documents => Services.GetRequiredService<IDocumentStore>();
 
     /// <summary>Starts a host on <paramref name="dataDirectory"/>; settings are "Claims:…" keys or the flat ORCHESTRATION_* names.</summary>
     public static async Task<WorkflowHost> StartAsync(
-        string dataDirectory, IDictionary<string, string?>? settings = null, IChatCompletionService? model = null, FakeTimeProvider? time = null)
+        string dataDirectory, IDictionary<string, string?>? settings = null, IChatCompletionService? model = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -50,32 +63,25 @@ public sealed class WorkflowHost : IAsyncDisposable
             values[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        time ??= new FakeTimeProvider(Start);
-        var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<TimeProvider>(time)
-            .AddDurableClaims(configuration);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddDurableClaimsRuntime(builder.Configuration);
         if (model is not null)
         {
-            services.AddSingleton(model);
+            builder.Services.AddSingleton(model);
         }
 
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        var engine = new DurableEngine(
-            new DurableTaskRegistry().AddClaimsWorkflow(),
-            new DurableEngineOptions { DataDirectory = dataDirectory, CachedInstances = 0 },
-            provider,
-            time,
-            provider.GetRequiredService<ILoggerFactory>());
-        await engine.StartAsync(CancellationToken.None);
-        return new WorkflowHost(provider, engine, time, dataDirectory);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new WorkflowHost(host, time, dataDirectory);
     }
 
     /// <summary>Schedules a claim with its id as instance id.</summary>
     public Task<string> SubmitAsync(ClaimSubmission claim)
-        => Client.ScheduleNewOrchestrationInstanceAsync(ClaimWorkflow.OrchestratorName, claim, new StartOrchestrationOptions(claim?.ClaimId));
+        => Client.ScheduleNewOrchestrationInstanceAsync(ClaimWorkflow.OrchestratorName, claim, new StartOrchestrationOptions { InstanceId = claim?.ClaimId });
 
     /// <summary>Raises DocumentsReceived with documents named <c>type.txt</c>.</summary>
     public Task DeliverAsync(string claimId, params string[] types)
@@ -118,7 +124,7 @@ public sealed class WorkflowHost : IAsyncDisposable
         while (true)
         {
             var progress = await WaitForAsync(claimId, condition);
-            var history = await Client.GetHistoryAsync(claimId);
+            var history = (await Client.GetOrchestrationHistoryAsync(claimId)).Select(HistoryEntry.From).ToList();
             if (IsIdleOnTimer(history))
             {
                 return progress;
@@ -135,11 +141,11 @@ public sealed class WorkflowHost : IAsyncDisposable
 
     /// <summary>Idle: no activity in flight, and the last action the orchestrator took was creating a timer.</summary>
     /// <remarks>Webhook deliveries are not awaited by the claim, so their completions may follow the timer in the history.</remarks>
-    private static bool IsIdleOnTimer(IReadOnlyList<HistoryEvent> history)
+    private static bool IsIdleOnTimer(List<HistoryEntry> history)
     {
         var scheduled = history.Count(e => e.EventType == "TaskScheduled");
         var finished = history.Count(e => e.EventType is "TaskCompleted" or "TaskFailed");
-        var lastAction = history.LastOrDefault(e => e.EventType is not ("TaskCompleted" or "TaskFailed" or "OrchestratorStarted"));
+        var lastAction = history.LastOrDefault(e => e.EventType is not ("TaskCompleted" or "TaskFailed" or "OrchestratorStarted" or "OrchestratorCompleted"));
         return scheduled == finished && lastAction?.EventType == "TimerCreated";
     }
 
@@ -147,17 +153,60 @@ public sealed class WorkflowHost : IAsyncDisposable
     public async Task<ClaimOutcome> WaitForOutcomeAsync(string claimId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var metadata = await Client.WaitForInstanceCompletionAsync(claimId, getInputsAndOutputs: true, timeout.Token);
+        OrchestrationMetadata metadata;
+        try
+        {
+            metadata = await Client.WaitForInstanceCompletionAsync(claimId, getInputsAndOutputs: true, timeout.Token);
+        }
+        catch (OperationCanceledException ex)
+        {
+            var last = await Client.GetInstanceAsync(claimId, getInputsAndOutputs: true);
+            var history = last is null ? [] : (await Client.GetOrchestrationHistoryAsync(claimId)).Select(HistoryEntry.From).ToList();
+            throw new TimeoutException(
+                $"Claim {claimId} did not end in 60 s: {last?.RuntimeStatus}, status {last?.SerializedCustomStatus}, history "
+                + string.Join(", ", history.Select(e => $"{e.EventType}({e.Name ?? e.TaskId.ToString(System.Globalization.CultureInfo.InvariantCulture)})")),
+                ex);
+        }
+
         return metadata.ReadOutputAs<ClaimOutcome>()
             ?? throw new InvalidOperationException($"Claim {claimId} ended {metadata.RuntimeStatus} without an outcome: {metadata.FailureDetails}");
     }
 
-    /// <summary>Advances the fake clock.</summary>
-    public void Advance(TimeSpan by) => Time.Advance(by);
+    /// <summary>Puts the fake clock <paramref name="by"/> further ahead of the wall clock; timers now due fire.</summary>
+    public void Advance(TimeSpan by)
+    {
+        lock (_clock)
+        {
+            _offset += by;
+        }
+
+        Tick();
+    }
+
+    private void Tick()
+    {
+        lock (_clock)
+        {
+            var target = DateTimeOffset.UtcNow + _offset;
+            if (target > Time.GetUtcNow())
+            {
+                Time.SetUtcNow(target);
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await _engine.DisposeAsync();
-        await _services.DisposeAsync();
+        await _ticker.DisposeAsync();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _host.StopAsync(stop.Token);
+        if (_host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
     }
 }

@@ -12,7 +12,7 @@ internal static class ClaimNames
     // The custom status set just before the wait; the harness learns "waiting" from the step that commits it.
     public const string Waiting = "waiting for documents";
 
-    /// <summary>The output a correctly completed instance has (same shape as the engine harness's).</summary>
+    /// <summary>The output a correctly completed instance has.</summary>
     public static string ExpectedOutput(string claimId, string documents) =>
         $"{claimId}|{documents}|{Work.Run(nameof(Decide), claimId).Length}";
 

@@ -4,7 +4,7 @@ namespace DurableClaims.Benchmarks.DurableTask;
 
 /// <summary>
 /// Passes every call to the real orchestration service and, once a step is stored, tells the harness when its custom status
-/// says the instance is waiting: an in-process signal instead of polling the status, like the engine's InstanceUpdated.
+/// says the instance is waiting: an in-process signal instead of polling the status.
 /// </summary>
 /// <remarks>The worker runs on this wrapper; the client talks to the real service. The wrapper adds one delegate call per step.</remarks>
 internal sealed class ObservedService(IOrchestrationService inner, Action<string> waiting) : IOrchestrationService

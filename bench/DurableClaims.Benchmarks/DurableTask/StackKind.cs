@@ -3,9 +3,6 @@ namespace DurableClaims.Benchmarks.DurableTask;
 /// <summary>The stacks compared side by side.</summary>
 internal enum StackKind
 {
-    /// <summary>Today's engine (src/DurableClaims.Durable), measured by the engine harness's own classes.</summary>
-    Engine,
-
     /// <summary>Microsoft's executor (DurableTask.Core via the hosting glue) on the SQLite orchestration service.</summary>
     Sqlite,
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using DurableClaims.Benchmarks.Engine;
 
 namespace DurableClaims.Benchmarks.DurableTask;
 
@@ -13,7 +12,7 @@ internal static class StackRun
     /// <summary>Runs every measurement, or with <paramref name="throughputOnly"/> just N=2,000 (for profiling with dotnet-trace).</summary>
     public static async Task<int> RunAsync(StackKind kind, bool throughputOnly = false)
     {
-        if (throughputOnly && kind != StackKind.Engine)
+        if (throughputOnly)
         {
             await TaskHubThroughput.RunAsync(kind, 50, "warmup");
             var run = await TaskHubThroughput.RunAsync(kind, 2000, "N2000");
@@ -21,7 +20,7 @@ internal static class StackRun
             return 0;
         }
 
-        var results = kind == StackKind.Engine ? await EngineAsync() : await TaskHubAsync(kind);
+        var results = await TaskHubAsync(kind);
         results["peakRssMb"] = PeakRssMb();
         Console.WriteLine(JsonSerializer.Serialize(results));
         return 0;
@@ -29,49 +28,13 @@ internal static class StackRun
 
     public static async Task<int> MemoryAsync(StackKind kind)
     {
-        var rss = kind == StackKind.Engine
-            ? (await WaitingMemory.RunAsync(WaitingCount)).RssMb
-            : await TaskHubWaitingMemory.RunAsync(kind, WaitingCount);
+        var rss = await TaskHubWaitingMemory.RunAsync(kind, WaitingCount);
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["rssWith5000WaitingMb"] = Math.Round(rss, 1),
             ["memoryPeakRssMb"] = PeakRssMb(),
         }));
         return 0;
-    }
-
-    private static async Task<Dictionary<string, object?>> EngineAsync()
-    {
-        var settings = BenchEngine.Defaults();
-        var results = new Dictionary<string, object?>
-        {
-            ["durability"] = settings.SqliteSynchronous.ToString().ToUpperInvariant(),
-            ["commitBatch"] = settings.MaxCommitBatchSize,
-            ["maxConcurrentOrchestrations"] = settings.MaxConcurrentOrchestrations,
-            ["maxConcurrentActivities"] = settings.MaxConcurrentActivities,
-            ["extendedSessions"] = $"executor cache, {settings.CachedInstances} instances",
-            ["pipelinedActivityDispatch"] = settings.PipelinedActivityDispatch,
-        };
-        await Throughput.RunAsync(50, "warmup");
-        var n500 = await Throughput.RunAsync(500, "N500");
-        Progress("engine", $"N=500 {n500.PerSecond:0}/s");
-        var n2000 = await Throughput.RunAsync(2000, "N2000");
-        Progress("engine", $"N=2000 {n2000.PerSecond:0}/s");
-        results["workflowsPerSecondN500"] = Math.Round(n500.PerSecond, 1);
-        results["workflowsPerSecondN2000"] = Math.Round(n2000.PerSecond, 1);
-        results["commitsPerSecondN2000"] = Math.Round(n2000.CommitsPerSecond, 1);
-        results["avgCommitBatchN2000"] = Math.Round(n2000.AverageBatch, 1);
-        var resume = await ResumeLatency.RunAsync(200);
-        AddResume(results, resume.P50, resume.P95, resume.P99);
-        foreach (var (size, cached, cold) in await StepCost.RunAsync(HistorySizes))
-        {
-            results[$"stepMsCachedH{size}"] = Math.Round(cached, 2);
-            results[$"stepMsColdReplayH{size}"] = Math.Round(cold, 2);
-        }
-
-        results["completed"] = n500.Completed + n2000.Completed;
-        results["expected"] = 2500;
-        return results;
     }
 
     private static async Task<Dictionary<string, object?>> TaskHubAsync(StackKind kind)

@@ -7,7 +7,7 @@ namespace DurableClaims.Benchmarks.DurableTask;
 
 /// <summary>Step cost vs history size: raise → completion of the step after about H history events, median of 25.</summary>
 /// <remarks>
-/// SQLite runs with Durability=Normal here (as the engine harness does) so fsync jitter does not drown the replay cost.
+/// SQLite runs with Durability=Normal here so fsync jitter does not drown the replay cost.
 /// "cached" keeps the instance in an extended session; "cold" turns sessions off, so each step reloads and replays the history.
 /// The in-memory service has no extended sessions: it always replays, so it only has a cold figure.
 /// </remarks>

@@ -3,7 +3,7 @@ using DurableClaims.Api;
 using DurableClaims.Cli.Infrastructure;
 using DurableClaims.Cli.Output;
 using DurableClaims.Contracts;
-using DurableClaims.Durable;
+using Microsoft.DurableTask.Client;
 
 namespace DurableClaims.Cli.Clients;
 
@@ -12,7 +12,7 @@ namespace DurableClaims.Cli.Clients;
 /// <param name="Count">How many such events the history must hold.</param>
 internal sealed record AwaitedEvent(string Name, int Count);
 
-/// <summary>Waits until a claim pauses or ends, re-reading its status each time the engine commits a step for it.</summary>
+/// <summary>Waits until a claim pauses or ends, re-reading its status each time the change signal fires.</summary>
 internal static class ClaimWaiter
 {
     /// <summary>A safety net: re-read the status at least this often even without a change signal.</summary>
@@ -25,7 +25,7 @@ internal static class ClaimWaiter
     /// <remarks>
     /// An event can reach the history while the orchestrator is still busy (e.g. recording its pause),
     /// with the old pause still published; only an idle orchestrator has acted on every event it holds.
-    /// History is read before status: the engine commits both in one step, so the status is never older.
+    /// History is read before status: the task hub commits both in one step, so the status is never older.
     /// </remarks>
     /// <param name="client">The claims client.</param>
     /// <param name="signal">The change signal, created before the claim was started or its event sent.</param>
@@ -75,6 +75,7 @@ internal static class ClaimWaiter
 
     /// <summary>Returns whether the claim has ended (its instance is no longer running, or only its archive is left).</summary>
     public static bool IsFinished(ClaimStatusView view)
-        => !(Enum.TryParse<OrchestrationRuntimeStatus>(view.RuntimeStatus, out var status) && status.IsRunning())
+        => !(Enum.TryParse<OrchestrationRuntimeStatus>(view.RuntimeStatus, out var status)
+                && status is not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
            && view.Status != ClaimStatusCodes.Running;
 }

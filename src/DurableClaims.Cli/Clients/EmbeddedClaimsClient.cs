@@ -1,17 +1,18 @@
-using System.Threading.Channels;
 using DurableClaims.Api;
+using DurableClaims.Api.Management;
 using DurableClaims.Cli.Infrastructure;
 using DurableClaims.Cli.Input;
 using DurableClaims.Contracts;
-using DurableClaims.Durable;
+using DurableClaims.DurableTask.Sqlite;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DurableClaims.Cli.Clients;
 
-/// <summary>Runs the embedded durable engine on the data directory and calls the shared <see cref="ClaimsApiService"/> in-process.</summary>
-/// <remarks>The engine holds an exclusive lock on its task hub for as long as this client lives; disposing it stops the engine.</remarks>
+/// <summary>Runs the claims workflow on the SQLite task hub in the data directory and calls the shared <see cref="ClaimsApiService"/> in-process.</summary>
+/// <remarks>The worker holds an exclusive lock on the task hub for as long as this client lives; disposing it stops the worker.</remarks>
 internal sealed class EmbeddedClaimsClient : IClaimsClient
 {
     /// <summary>No host runs in embedded mode: links point at a reserved, never-resolving name.</summary>
@@ -19,14 +20,14 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
 
     private readonly IHost _host;
     private readonly ClaimsApiService _api;
-    private readonly DurableEngine _engine;
+    private readonly DurableTaskClient _durable;
     private readonly ILogger _logger;
 
     private EmbeddedClaimsClient(IHost host)
     {
         _host = host;
         _api = host.Services.GetRequiredService<ClaimsApiService>();
-        _engine = host.Services.GetRequiredService<DurableEngine>();
+        _durable = host.Services.GetRequiredService<DurableTaskClient>();
         _logger = host.Services.GetRequiredService<ILogger<EmbeddedClaimsClient>>();
     }
 
@@ -39,7 +40,7 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
         {
             await host.StartAsync(cancellationToken);
         }
-        catch (TaskHubLockedException ex)
+        catch (TaskHubInUseException ex)
         {
             host.Dispose();
             throw new InvalidOperationException(
@@ -130,11 +131,16 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
 
     public async Task<HistorySummary> GetHistorySummaryAsync(string claimId, CancellationToken cancellationToken)
     {
-        var history = await _engine.Client.GetHistoryAsync(claimId, cancellationToken);
-        return HistorySummary.From(history.Select(e => (e.EventType, e.Name, e.EventId)));
+        if (await _durable.GetInstanceAsync(claimId, false, cancellationToken) is null)
+        {
+            return HistorySummary.Empty;
+        }
+
+        var history = await _durable.GetOrchestrationHistoryAsync(claimId, cancellationToken);
+        return HistorySummary.From(history.Select(HistoryEntry.From).Select(e => (e.EventType, e.Name, e.TaskId)));
     }
 
-    public IClaimChangeSignal WatchClaims() => new EngineSignal(_engine);
+    public IClaimChangeSignal WatchClaims() => new PollingSignal(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200));
 
     public async ValueTask DisposeAsync()
     {
@@ -154,35 +160,4 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
     /// </summary>
     private static ClaimStatusView WithoutLocalRoute(ClaimStatusView view)
         => view.UploadUrl is { } url && url.StartsWith(Call.BaseUrl, StringComparison.Ordinal) ? view with { UploadUrl = null } : view;
-
-    /// <summary>Wakes the waiter after each committed step of any instance (the engine's InstanceUpdated event).</summary>
-    private sealed class EngineSignal : IClaimChangeSignal
-    {
-        private readonly DurableEngine _engine;
-        private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-        public EngineSignal(DurableEngine engine)
-        {
-            _engine = engine;
-            _engine.InstanceUpdated += OnUpdated;
-        }
-
-        public async Task WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(maxWait);
-            try
-            {
-                await _changes.Reader.ReadAsync(timeout.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The watchdog interval passed without a change: the caller re-reads anyway.
-            }
-        }
-
-        public void Dispose() => _engine.InstanceUpdated -= OnUpdated;
-
-        private void OnUpdated(object? sender, OrchestrationUpdatedEventArgs e) => _changes.Writer.TryWrite(true);
-    }
 }

@@ -1,5 +1,6 @@
 using DurableClaims.Configuration;
 using DurableClaims.Cli.Infrastructure;
+using DurableClaims.Host.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,7 +28,7 @@ internal static class EmbeddedHost
         });
         configureLogging(builder.Logging);
 
-        builder.Services.AddDurableClaimsEngine(builder.Configuration);
+        builder.Services.AddDurableClaimsRuntime(builder.Configuration);
         return builder.Build();
     }
 }

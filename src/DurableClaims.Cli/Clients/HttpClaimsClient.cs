@@ -138,7 +138,7 @@ internal sealed class HttpClaimsClient : IClaimsClient
             e.TryGetProperty("EventId", out var id) && id.TryGetInt32(out var taskId) ? taskId : -1)).ToList());
     }
 
-    public IClaimChangeSignal WatchClaims() => new PollingSignal();
+    public IClaimChangeSignal WatchClaims() => new PollingSignal(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
@@ -155,22 +155,6 @@ internal sealed class HttpClaimsClient : IClaimsClient
         if (!string.IsNullOrWhiteSpace(value))
         {
             query.Add(string.Create(CultureInfo.InvariantCulture, $"{name}={Uri.EscapeDataString(value)}"));
-        }
-    }
-
-    /// <summary>A host cannot push changes to the CLI, so the "signal" is a poll interval that grows to one second.</summary>
-    private sealed class PollingSignal : IClaimChangeSignal
-    {
-        private TimeSpan _delay = TimeSpan.FromMilliseconds(100);
-
-        public async Task WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken)
-        {
-            await Task.Delay(_delay < maxWait ? _delay : maxWait, cancellationToken);
-            _delay = TimeSpan.FromMilliseconds(Math.Min(_delay.TotalMilliseconds * 2, 1000));
-        }
-
-        public void Dispose()
-        {
         }
     }
 }

@@ -47,7 +47,7 @@ internal interface IClaimsClient : IAsyncDisposable
     /// <summary>Reads the orchestration's history: events it received, work it still waits for.</summary>
     Task<HistorySummary> GetHistorySummaryAsync(string claimId, CancellationToken cancellationToken);
 
-    /// <summary>Starts watching for claim changes (engine commits, or a poll interval over HTTP); watch before acting so no change is missed.</summary>
+    /// <summary>Starts watching for claim changes (a poll interval, short in-process, longer over HTTP); watch before acting so no change is missed.</summary>
     IClaimChangeSignal WatchClaims();
 }
 

@@ -1,5 +1,6 @@
 using DurableClaims.Api;
 using DurableClaims.Api.Intake;
+using DurableClaims.Api.Runtime;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,9 +17,9 @@ public sealed class ClaimsApiFactory(IServiceProvider services)
 {
     /// <summary>The API service for this invocation.</summary>
     public ClaimsApiService Api(DurableTaskClient client)
-        => ActivatorUtilities.CreateInstance<ClaimsApiService>(services, new DurableTaskRuntimeClient(client));
+        => ActivatorUtilities.CreateInstance<ClaimsApiService>(services, new ClaimsRuntimeClient(client));
 
     /// <summary>The upload intake for this invocation (the same code as the local host's listener and Event Grid endpoint).</summary>
     public UploadIntake Intake(DurableTaskClient client)
-        => ActivatorUtilities.CreateInstance<UploadIntake>(services, new DurableTaskRuntimeClient(client));
+        => ActivatorUtilities.CreateInstance<UploadIntake>(services, new ClaimsRuntimeClient(client));
 }

@@ -1,25 +1,27 @@
 using DurableClaims.Contracts;
-using DurableClaims.Functions.Durable;
 using DurableClaims.Workflow;
 using DurableClaims.Workflow.Activities;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
-using ClaimsActivityContext = DurableClaims.Durable.TaskActivityContext;
-using DurableContext = Microsoft.DurableTask.TaskOrchestrationContext;
 
 namespace DurableClaims.Functions.Functions;
 
-/// <summary>The claims orchestrator and its activities as Durable Functions: each runs the workflow's own class, registered under the same name as on the embedded engine (ClaimsWorkflowRegistration).</summary>
-public sealed class WorkflowFunctions(IServiceProvider services)
+/// <summary>The claims orchestrator and its activities as Durable Functions: each trigger runs the workflow's own Microsoft.DurableTask class, under the name the local worker registers it with (<see cref="ClaimsWorkflowRegistration"/>).</summary>
+/// <remarks>
+/// Microsoft's source generator writes these triggers for classes marked <c>[DurableTask]</c>; it is not
+/// served here, so they are written by hand the way it writes them: the orchestrator gets the trigger's
+/// context as is, activities are resolved from the invocation's scope with a context naming them.
+/// </remarks>
+public sealed class WorkflowFunctions
 {
-    /// <summary>The orchestrator: <see cref="ClaimOrchestrator"/> over the context adapter.</summary>
+    /// <summary>The orchestrator: <see cref="ClaimOrchestrator"/> on Durable Functions' own context.</summary>
     [Function(ClaimWorkflow.OrchestratorName)]
-    public Task<ClaimOutcome> RunClaimOrchestratorAsync([OrchestrationTrigger] DurableContext context)
+    public static Task<ClaimOutcome> RunClaimOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var orchestrator = ActivatorUtilities.GetServiceOrCreateInstance<ClaimOrchestrator>(services);
         var input = context.GetInput<ClaimSubmission>() ?? throw new InvalidOperationException($"Orchestration {context.InstanceId} has no claim input.");
-        return orchestrator.RunAsync(new FunctionsOrchestrationContext(context, ClaimWorkflow.OrchestratorName), input);
+        return new ClaimOrchestrator().RunAsync(context, input);
     }
 
     /// <summary>Snapshots the workflow settings into the orchestration's history (replay-safe configuration).</summary>
@@ -53,13 +55,19 @@ public sealed class WorkflowFunctions(IServiceProvider services)
         => RunAsync<NotifyWebhooksActivity, WebhookDelivery, int>(input, context);
 
     private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, FunctionContext context)
-        where TActivity : DurableClaims.Durable.TaskActivity<TInput, TOutput>
+        where TActivity : TaskActivity<TInput, TOutput>
     {
         ArgumentNullException.ThrowIfNull(context);
-
-        // Resolved from the invocation's scope, as the embedded engine resolves activities from a new scope.
         var activity = ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(context.InstanceServices);
         var instanceId = context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? string.Empty : string.Empty;
-        return activity.RunAsync(new ClaimsActivityContext(typeof(TActivity).Name, instanceId), input);
+        return activity.RunAsync(new FunctionActivityContext(typeof(TActivity).Name, instanceId), input);
+    }
+
+    /// <summary>The activity context Microsoft's generated triggers create: the activity's name and its orchestration's id.</summary>
+    private sealed class FunctionActivityContext(TaskName name, string instanceId) : TaskActivityContext
+    {
+        public override TaskName Name { get; } = name;
+
+        public override string InstanceId { get; } = instanceId;
     }
 }

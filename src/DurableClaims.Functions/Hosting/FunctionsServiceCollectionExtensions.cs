@@ -3,7 +3,7 @@ using Azure.Core.Serialization;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using DurableClaims.Api;
-using DurableClaims.Durable;
+using DurableClaims.Contracts;
 using DurableClaims.Functions.Durable;
 using DurableClaims.Functions.Functions;
 using Microsoft.Azure.Functions.Worker;
@@ -22,9 +22,9 @@ public static class FunctionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // Orchestration inputs, outputs, events and custom status are written with the embedded
-        // engine's JSON settings, so the shared status mapper reads both runtimes alike.
-        services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(DurableJson.Options));
+        // Orchestration inputs, outputs, events and custom status are written with the JSON the local
+        // worker's DataConverter uses, so the shared status mapper reads both hosts alike.
+        services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(ClaimsJson.Options));
 
         // HTTP bodies as the local host writes them (web defaults, enums as strings).
         services.Configure<HttpJsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DurableClaims.Host.Apis;
 
-/// <summary>Durable Functions' built-in management API (<c>/runtime/webhooks/durabletask</c>) over the embedded engine.</summary>
+/// <summary>Durable Functions' built-in management API (<c>/runtime/webhooks/durabletask</c>) over Microsoft's client on the SQLite task hub.</summary>
 public static class DurableManagementApi
 {
     /// <summary>How long a poller should wait before asking again (Functions uses 10 s too).</summary>

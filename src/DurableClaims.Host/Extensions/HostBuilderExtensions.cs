@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 
 namespace DurableClaims.Host.Extensions;
 
-/// <summary>Composition of the local host: engine, workflow, API service, keys, problem details, OpenAPI, telemetry, limits.</summary>
+/// <summary>Composition of the local host: task hub, workflow, API service, keys, problem details, OpenAPI, telemetry, limits.</summary>
 public static partial class HostBuilderExtensions
 {
     /// <summary>Registers everything the host needs; <c>Program.cs</c> calls only this and <see cref="HostAppExtensions.MapDurableClaimsHost"/>.</summary>
@@ -19,14 +19,14 @@ public static partial class HostBuilderExtensions
         Directory.CreateDirectory(settings.DataDirectory);
         KeepKeysOutOfRequestLogs(builder);
 
-        // One data directory for engine and workflow, whichever way it was given (--data-dir, DURABLECLAIMS_DATA).
+        // One data directory for the task hub and the workflow, whichever way it was given (--data-dir, DURABLECLAIMS_DATA).
         builder.Configuration.AddInMemoryCollection([new($"{ClaimsOptions.SectionName}:DataDirectory", settings.DataDirectory)]);
         builder.Services.AddSingleton(settings);
         RestrictToLoopbackWithoutKeys(builder, settings);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
 
-        // The embedded engine's client reads SQLite synchronously; under many concurrent status polls
+        // The SQLite task hub reads synchronously (Microsoft.Data.Sqlite); under many concurrent status polls
         // the default pool (one thread per core, slow injection) starves and p99 latency jumps to
         // seconds. A higher floor keeps reads from queueing behind each other.
         ThreadPool.GetMinThreads(out var workers, out var io);
@@ -45,7 +45,7 @@ public static partial class HostBuilderExtensions
         }));
         builder.AddDurableClaimsTelemetry();
 
-        builder.Services.AddDurableClaimsEngine(builder.Configuration).AddUploadListener().AddRetentionWorker();
+        builder.Services.AddDurableClaimsRuntime(builder.Configuration).AddUploadListener().AddRetentionWorker();
         builder.Services.AddHostedService<StartupReport>();
         return builder;
     }

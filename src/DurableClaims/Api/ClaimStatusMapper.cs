@@ -1,6 +1,5 @@
-using DurableClaims.Api.Runtime;
 using DurableClaims.Contracts;
-using DurableClaims.Durable;
+using Microsoft.DurableTask.Client;
 
 namespace DurableClaims.Api;
 
@@ -8,11 +7,11 @@ namespace DurableClaims.Api;
 public static class ClaimStatusMapper
 {
     /// <summary>Maps a runtime instance (fetched with payloads).</summary>
-    public static ClaimStatusView FromInstance(RuntimeInstance instance)
+    public static ClaimStatusView FromInstance(OrchestrationMetadata instance)
         => FromInstance(instance, ReadProgress(instance));
 
     /// <summary>Maps a runtime instance whose custom status the caller has already read.</summary>
-    public static ClaimStatusView FromInstance(RuntimeInstance instance, ClaimProgress? progress)
+    public static ClaimStatusView FromInstance(OrchestrationMetadata instance, ClaimProgress? progress)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var view = new ClaimStatusView
@@ -47,7 +46,7 @@ public static class ClaimStatusMapper
             case OrchestrationRuntimeStatus.Completed:
                 return view with { Status = ClaimStatusCodes.Error, Reason = ClaimReasons.UnexpectedError + ": the claim ended without an outcome" };
             case OrchestrationRuntimeStatus.Failed:
-                return view with { Status = ClaimStatusCodes.Error, Reason = $"{ClaimReasons.UnexpectedError}: {instance.FailureMessage}" };
+                return view with { Status = ClaimStatusCodes.Error, Reason = $"{ClaimReasons.UnexpectedError}: {instance.FailureDetails?.ErrorMessage}" };
             case OrchestrationRuntimeStatus.Terminated:
                 return view with { Status = ClaimStatusCodes.Error, Reason = "terminated: " + (TryRead<string>(instance.SerializedOutput) ?? "by request") };
             default:
@@ -77,18 +76,18 @@ public static class ClaimStatusMapper
     }
 
     /// <summary>Reads the custom status of an instance, or null.</summary>
-    public static ClaimProgress? ReadProgress(RuntimeInstance instance)
+    public static ClaimProgress? ReadProgress(OrchestrationMetadata instance)
         => TryRead<ClaimProgress>(instance?.SerializedCustomStatus);
 
     /// <summary>Reads the outcome of a completed instance, or null.</summary>
-    public static ClaimOutcome? ReadOutcome(RuntimeInstance instance)
+    public static ClaimOutcome? ReadOutcome(OrchestrationMetadata instance)
         => instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? TryRead<ClaimOutcome>(instance.SerializedOutput) : null;
 
     private static T? TryRead<T>(string? json)
     {
         try
         {
-            return DurableJson.Deserialize<T>(json);
+            return ClaimsJson.Deserialize<T>(json);
         }
         catch (System.Text.Json.JsonException)
         {

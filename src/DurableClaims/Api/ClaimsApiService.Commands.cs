@@ -33,7 +33,7 @@ public sealed partial class ClaimsApiService
         }
 
         var progress = ClaimStatusMapper.ReadProgress(instance);
-        if (!instance.IsRunning || progress?.Awaiting != ClaimAwaiting.Review)
+        if (instance.IsCompleted || progress?.Awaiting != ClaimAwaiting.Review)
         {
             var status = ClaimStatusMapper.FromInstance(instance).Status;
             return ApiResult.Conflict<ReviewAccepted>($"Claim '{claimId}' is not awaiting review (status: {status}).");
@@ -61,7 +61,7 @@ public sealed partial class ClaimsApiService
 
         var instance = await runtime.GetAsync(claimId, false, cancellationToken);
         var terminated = false;
-        if (instance is { IsRunning: true })
+        if (instance is { IsCompleted: false })
         {
             terminated = await runtime.TerminateAsync(claimId, "deleted", cancellationToken) == RuntimeOutcome.Done;
             if (!await WaitUntilStoppedAsync(claimId, cancellationToken))
@@ -105,7 +105,7 @@ public sealed partial class ClaimsApiService
         foreach (var session in open.Where(s => s.UpdatedAt < olderThan))
         {
             var instance = await runtime.GetAsync(session.ClaimId, includePayloads: false, cancellationToken);
-            if (instance is null || !instance.IsRunning)
+            if (instance is null || instance.IsCompleted)
             {
                 removed += await sessions.DeleteAsync(session.ClaimId, cancellationToken) ? 1 : 0;
             }
@@ -121,7 +121,7 @@ public sealed partial class ClaimsApiService
         while (true)
         {
             var current = await runtime.GetAsync(claimId, false, cancellationToken);
-            if (current is null || !current.IsRunning)
+            if (current is null || current.IsCompleted)
             {
                 return true;
             }

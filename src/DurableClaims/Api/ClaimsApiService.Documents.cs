@@ -87,7 +87,7 @@ public sealed partial class ClaimsApiService
             return UnknownClaim<DocumentsAccepted>(claimId);
         }
 
-        if (!instance.IsRunning)
+        if (instance.IsCompleted)
         {
             return ApiResult.Gone<DocumentsAccepted>($"Claim '{claimId}' has already finished ({instance.RuntimeStatus}).");
         }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using DurableClaims.Api.Management;
-using DurableClaims.Api.Runtime;
 using DurableClaims.Contracts;
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DurableClaims.Api;
 
@@ -39,8 +39,17 @@ public sealed partial class ClaimsApiService
         }
 
         var prefix = string.IsNullOrWhiteSpace(request.ClaimIdPrefix) ? null : request.ClaimIdPrefix.Trim();
-        var query = new RuntimeQuery(RuntimeStatusesFor(statuses), from, to, prefix, top, request.ContinuationToken, IncludePayloads: true);
-        RuntimePage page;
+        var query = new OrchestrationQuery
+        {
+            Statuses = RuntimeStatusesFor(statuses),
+            CreatedFrom = from,
+            CreatedTo = to,
+            InstanceIdPrefix = prefix,
+            PageSize = top,
+            ContinuationToken = string.IsNullOrEmpty(request.ContinuationToken) ? null : request.ContinuationToken,
+            FetchInputsAndOutputs = true,
+        };
+        Page<OrchestrationMetadata> page;
         try
         {
             page = await runtime.QueryAsync(query, cancellationToken);
@@ -50,7 +59,7 @@ public sealed partial class ClaimsApiService
             return ApiResult.Invalid<ClaimListPage>(ApiRoutes.ContinuationTokenHeader, "The continuation token is not valid.");
         }
 
-        var claims = page.Instances
+        var claims = page.Values
             .Where(i => string.Equals(i.Name, ClaimWorkflow.OrchestratorName, StringComparison.OrdinalIgnoreCase))
             .Select(i => ViewWithUploadUrl(i, call))
             .Where(v => statuses.Count == 0 || statuses.Contains(v.Status))

@@ -2,6 +2,7 @@ using DurableClaims.Api.Intake;
 using DurableClaims.Api.Runtime;
 using DurableClaims.Contracts;
 using DurableClaims.Sessions;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -101,11 +102,11 @@ public sealed partial class ClaimsApiService(
         => ApiResult.Ok(await statistics.GetAsync(cancellationToken));
 
     /// <summary>Maps an instance (reading its custom status once) and adds the upload link while it waits for documents.</summary>
-    private ClaimStatusView ViewWithUploadUrl(RuntimeInstance instance, ApiCallContext call)
+    private ClaimStatusView ViewWithUploadUrl(OrchestrationMetadata instance, ApiCallContext call)
     {
         var progress = ClaimStatusMapper.ReadProgress(instance);
         var view = ClaimStatusMapper.FromInstance(instance, progress);
-        if (!instance.IsRunning || progress is not { Status: ClaimStatusCodes.Paused, Awaiting: ClaimAwaiting.Documents })
+        if (instance.IsCompleted || progress is not { Status: ClaimStatusCodes.Paused, Awaiting: ClaimAwaiting.Documents })
         {
             return view;
         }
@@ -121,7 +122,7 @@ public sealed partial class ClaimsApiService(
         var instance = await runtime.GetAsync(claimId, true, cancellationToken);
         if (instance is not null)
         {
-            return new ExistingClaim(claimId, ClaimStatusMapper.FromInstance(instance).Status, instance.IsRunning);
+            return new ExistingClaim(claimId, ClaimStatusMapper.FromInstance(instance).Status, !instance.IsCompleted);
         }
 
         var session = await sessions.LoadStateAsync(claimId, cancellationToken);

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 
 namespace DurableClaims.Api;
 
-/// <summary>Registers the HTTP-neutral claims API, the upload intake and (on request) the embedded runtime client.</summary>
+/// <summary>Registers the HTTP-neutral claims API, the upload intake and (on request) the local runtime client.</summary>
 public static class ClaimsApiServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="ClaimsApiService"/>, <see cref="UploadIntake"/> and the intake receipts; the host adds a runtime client.</summary>
@@ -33,10 +33,10 @@ public static class ClaimsApiServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds the runtime client over the embedded engine and the Durable management service.</summary>
-    public static IServiceCollection AddEmbeddedRuntimeClient(this IServiceCollection services)
+    /// <summary>Adds the runtime client and the Durable management service over the container's <see cref="Microsoft.DurableTask.Client.DurableTaskClient"/> (the local host's).</summary>
+    public static IServiceCollection AddLocalRuntimeClient(this IServiceCollection services)
     {
-        services.TryAddSingleton<IClaimsRuntimeClient, EngineRuntimeClient>();
+        services.TryAddSingleton<IClaimsRuntimeClient, ClaimsRuntimeClient>();
         services.TryAddSingleton<DurableManagementService>();
         return services;
     }

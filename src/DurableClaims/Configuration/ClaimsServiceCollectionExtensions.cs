@@ -19,7 +19,7 @@ namespace DurableClaims.Configuration;
 public static class ClaimsServiceCollectionExtensions
 {
     /// <summary>Registers options (validated at start-up), stores, policies, agents and model, webhooks and statistics.</summary>
-    /// <remarks>The durable runtime is registered by the host: <c>AddDurableEngine(r =&gt; r.AddClaimsWorkflow())</c> locally, the Durable extension in Functions.</remarks>
+    /// <remarks>The durable runtime is registered by the host: Microsoft's worker on the SQLite task hub locally (<c>AddDurableClaimsRuntime</c>), the Durable extension in Functions.</remarks>
     public static IServiceCollection AddDurableClaims(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -24,6 +24,10 @@ public sealed record ClaimSubmission
 
     /// <summary>Gets the documents that came with the submission.</summary>
     public IReadOnlyList<ClaimDocumentRef> Documents { get; init; } = [];
+
+    /// <summary>Gets when the claim was filed (the API's clock when it was validated); rules such as the report delay count from here.</summary>
+    /// <remarks>Null for a submission built by hand: the workflow then uses the orchestration's start time.</remarks>
+    public DateTimeOffset? SubmittedAt { get; init; }
 }
 
 /// <summary>The person who files the claim.</summary>

@@ -74,6 +74,7 @@ internal static partial class ClaimValidator
             Claimant = new ClaimantInfo(name!, email!),
             Description = description!,
             Documents = documents,
+            SubmittedAt = time.GetUtcNow(),
         });
     }
 

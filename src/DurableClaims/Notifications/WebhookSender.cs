@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -49,7 +49,7 @@ public sealed partial class WebhookSender
         client.Timeout = _options.Timeout;
         foreach (var lifecycleEvent in selected)
         {
-            var body = JsonSerializer.Serialize(lifecycleEvent, DurableJson.Options);
+            var body = JsonSerializer.Serialize(lifecycleEvent, ClaimsJson.Options);
             var error = await PostAsync(client, url, lifecycleEvent, body, cancellationToken);
             if (error is null)
             {

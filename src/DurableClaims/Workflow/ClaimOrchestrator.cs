@@ -1,13 +1,13 @@
 using DurableClaims.Contracts;
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 
 namespace DurableClaims.Workflow;
 
 /// <summary>The claims orchestration: intake and document check, analysis rounds, decision, archive.</summary>
 /// <remarks>
 /// Deterministic by construction: every model call and every I/O runs in an activity, time comes from
-/// <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>, and ids derive from counters. The Azure Functions
-/// app runs this same class through an adapter over Microsoft's TaskOrchestrationContext.
+/// <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>, and ids derive from counters. The local worker
+/// (SQLite task hub) and the Azure Functions app run this same class on Microsoft's executor.
 /// </remarks>
 public sealed class ClaimOrchestrator : TaskOrchestrator<ClaimSubmission, ClaimOutcome>
 {

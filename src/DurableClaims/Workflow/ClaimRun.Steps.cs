@@ -1,5 +1,5 @@
 using DurableClaims.Contracts;
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 using DurableClaims.Workflow.Activities;
 
 namespace DurableClaims.Workflow;
@@ -63,7 +63,8 @@ internal sealed partial class ClaimRun
         catch (TaskFailedException ex)
         {
             // Webhooks never fail a claim: the failure is logged and the claim goes on.
-            WorkflowLog.WebhookFailed(_logger, _claim.ClaimId, ex.FailureDetails.ErrorMessage);
+            var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
+            WorkflowLog.WebhookFailed(log, _claim.ClaimId, ex.FailureDetails.ErrorMessage);
         }
     }
 
@@ -99,7 +100,8 @@ internal sealed partial class ClaimRun
 
         // Deliveries scheduled in the step that completes the orchestration would be dropped, so wait for them.
         await Task.WhenAll(_deliveries);
-        WorkflowLog.Completed(_logger, _claim.ClaimId, outcome.Status, outcome.Reason);
+        var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
+        WorkflowLog.Completed(log, _claim.ClaimId, outcome.Status, outcome.Reason);
         return outcome;
     }
 
@@ -107,14 +109,15 @@ internal sealed partial class ClaimRun
     private async Task<ClaimOutcome> FailAsync(Exception exception)
     {
         var message = exception is TaskFailedException failed ? $"{failed.TaskName}: {failed.FailureDetails.ErrorMessage}" : exception.Message;
-        WorkflowLog.Failed(_logger, _claim.ClaimId, message);
+        var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
+        WorkflowLog.Failed(log, _claim.ClaimId, message);
         try
         {
             return await CompleteAsync(ClaimStatusCodes.Error, ClaimReasons.UnexpectedError, error: message);
         }
         catch (TaskFailedException ex)
         {
-            WorkflowLog.Failed(_logger, _claim.ClaimId, "saving the error failed too: " + ex.FailureDetails.ErrorMessage);
+            WorkflowLog.Failed(log, _claim.ClaimId, "saving the error failed too: " + ex.FailureDetails.ErrorMessage);
             (_status, _reason, _phase) = (ClaimStatusCodes.Error, ClaimReasons.UnexpectedError, ClaimPhases.Completed);
             Publish();
             return new ClaimOutcome

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DurableClaims.Contracts;
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 
 namespace DurableClaims.Workflow;
 
@@ -45,7 +45,8 @@ internal sealed partial class ClaimRun
             var added = Apply(delivery);
             if (added.Count == 0)
             {
-                WorkflowLog.DuplicateDelivery(_logger, _claim.ClaimId, delivery?.Source ?? "unknown");
+                var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
+                WorkflowLog.DuplicateDelivery(log, _claim.ClaimId, delivery?.Source ?? "unknown");
                 continue;
             }
 
@@ -78,7 +79,7 @@ internal sealed partial class ClaimRun
         var deadline = Now + _settings.ReviewDeadline;
         Pause(ClaimAwaiting.Review, ClaimReasons.AwaitingReview, ClaimPhases.Review, deadline);
         await RecordAsync("review", ClaimEventTypes.Pause, PauseData(), Messages.ReviewRequest(_risk ?? 0, _settings.HighRiskThreshold, _recommendation, _agentReasons, deadline));
-        while (true)
+        while (Now < deadline)
         {
             _reviewWait ??= _context.WaitForExternalEvent<JsonElement>(ClaimWorkflow.Events.AdjusterDecision);
             switch (await RaceAsync(_reviewWait, deadline))
@@ -96,7 +97,8 @@ internal sealed partial class ClaimRun
             _reviewWait = null;
             if (decision is null || !AdjusterDecisions.IsValid(decision.Decision) || string.IsNullOrWhiteSpace(decision.Adjuster))
             {
-                WorkflowLog.InvalidReview(_logger, _claim.ClaimId);
+                var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
+                WorkflowLog.InvalidReview(log, _claim.ClaimId);
                 continue;
             }
 
@@ -109,6 +111,8 @@ internal sealed partial class ClaimRun
                 Messages.AdjusterDecided(decision));
             return await CompleteAsync(null, null, decision);
         }
+
+        return await CompleteAsync(ClaimStatusCodes.Timeout, ClaimReasons.ReviewNotReceived);
     }
 
     /// <summary>Waits for the event, the next reminder or the deadline, whichever comes first; the losing timer is cancelled.</summary>
@@ -135,6 +139,7 @@ internal sealed partial class ClaimRun
             return WaitOutcome.Arrived;
         }
 
+        _timerClock = fireAt;
         return fireAt >= deadline ? WaitOutcome.Deadline : WaitOutcome.Reminder;
     }
 
@@ -150,11 +155,12 @@ internal sealed partial class ClaimRun
 
         try
         {
-            return payload.Deserialize<T>(DurableJson.Options);
+            return payload.Deserialize<T>(ClaimsJson.Options);
         }
         catch (JsonException ex)
         {
-            WorkflowLog.BadPayload(_logger, _claim.ClaimId, ex.Message);
+            var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
+            WorkflowLog.BadPayload(log, _claim.ClaimId, ex.Message);
             return null;
         }
     }

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using DurableClaims.Contracts;
 using DurableClaims.Domain;
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 using DurableClaims.Workflow.Activities;
-using Microsoft.Extensions.Logging;
 
 namespace DurableClaims.Workflow;
 
@@ -12,7 +11,6 @@ internal sealed partial class ClaimRun
 {
     private readonly TaskOrchestrationContext _context;
     private readonly ClaimSubmission _claim;
-    private readonly ILogger _logger;
     private readonly List<string> _required = [];
     private readonly List<ReceivedDocument> _received = [];
     private readonly List<string> _missing = [];
@@ -44,14 +42,24 @@ internal sealed partial class ClaimRun
     {
         _context = context;
         _claim = claim;
-        _logger = context.CreateReplaySafeLogger<ClaimOrchestrator>();
     }
 
-    private DateTimeOffset Now => new(DateTime.SpecifyKind(_context.CurrentUtcDateTime, DateTimeKind.Utc));
+    // The latest timer that fired: the claim's clock never runs behind its own timers. CurrentUtcDateTime
+    // is when the current step started, which a fake clock in tests (and a slow backend) can leave behind.
+    private DateTimeOffset _timerClock;
+
+    private DateTimeOffset Now
+    {
+        get
+        {
+            var started = new DateTimeOffset(DateTime.SpecifyKind(_context.CurrentUtcDateTime, DateTimeKind.Utc));
+            return started > _timerClock ? started : _timerClock;
+        }
+    }
 
     public async Task<ClaimOutcome> RunAsync()
     {
-        _startedAt = Now;
+        _startedAt = _claim.SubmittedAt ?? Now;
         Publish();
         try
         {
@@ -70,10 +78,11 @@ internal sealed partial class ClaimRun
             var receivedTypes = _received.Select(d => d.Type).ToHashSet(StringComparer.Ordinal);
             _missing.AddRange(_required.Where(r => !receivedTypes.Contains(r)));
             Notify(intake.Events);
-            WorkflowLog.Started(_logger, _claim.ClaimId, _missing.Count);
+            var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
+            WorkflowLog.Started(log, _claim.ClaimId, _missing.Count);
             return await AnalyseAsync();
         }
-        catch (Exception ex) when (ex is not NonDeterministicOrchestrationException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return await FailAsync(ex);
         }
@@ -84,16 +93,11 @@ internal sealed partial class ClaimRun
     /// <summary>Document check and analysis rounds until a decision, a stall, max rounds or a timeout.</summary>
     private async Task<ClaimOutcome> AnalyseAsync()
     {
-        while (true)
+        while (_rounds < _settings.MaxRounds)
         {
             if (_missing.Count > 0 && await AwaitDocumentsAsync() is { } ended)
             {
                 return ended;
-            }
-
-            if (_rounds >= _settings.MaxRounds)
-            {
-                return await CompleteAsync(ClaimStatusCodes.Timeout, ClaimReasons.MaxRounds);
             }
 
             _rounds++;
@@ -117,7 +121,8 @@ internal sealed partial class ClaimRun
             _evidence.AddRange(result.Evidence.Where(e => !_evidence.Contains(e)));
             _risk = result.RiskScore;
             Notify(result.Events);
-            WorkflowLog.Round(_logger, _claim.ClaimId, _rounds, result.NewFindings.Count, result.Recommendation ?? "none");
+            var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
+            WorkflowLog.Round(log, _claim.ClaimId, _rounds, result.NewFindings.Count, result.Recommendation ?? "none");
             if (result.AdditionalDocuments.Count > 0)
             {
                 foreach (var request in result.AdditionalDocuments)
@@ -144,6 +149,14 @@ internal sealed partial class ClaimRun
                 return await CompleteAsync(ClaimStatusCodes.Stalled, ClaimReasons.NoProgress);
             }
         }
+
+        // Every round is used: documents the last round asked for are still waited for before the claim times out.
+        if (_missing.Count > 0 && await AwaitDocumentsAsync() is { } last)
+        {
+            return last;
+        }
+
+        return await CompleteAsync(ClaimStatusCodes.Timeout, ClaimReasons.MaxRounds);
     }
 
     /// <summary>Phase 3: high-risk claims wait for an adjuster when human-in-the-loop is on; the rest are decided now.</summary>

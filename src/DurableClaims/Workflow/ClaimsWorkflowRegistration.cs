@@ -1,4 +1,4 @@
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 using DurableClaims.Workflow.Activities;
 
 namespace DurableClaims.Workflow;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +42,7 @@ public sealed partial class SessionRecorder
         }
 
         var step = (await _store.LoadStateAsync(claimId, cancellationToken))?.Context?.LastStep;
-        return step is not null && step.Key == stepKey ? step.Result.Deserialize<T>(DurableJson.Options) : null;
+        return step is not null && step.Key == stepKey ? step.Result.Deserialize<T>(ClaimsJson.Options) : null;
     }
 
     /// <summary>Records the update; <paramref name="claim"/> creates the context of a new session, <paramref name="finish"/> adds decision fields.</summary>

@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 using DurableClaims.Contracts;
-using DurableClaims.Durable;
 using DurableClaims.Functions.Tests.Support;
 using DurableClaims.Workflow;
+using Microsoft.DurableTask;
 
 namespace DurableClaims.Functions.Tests.Parity;
 
-/// <summary>The Functions app runs the same orchestrator and activities as the embedded engine, under the same names.</summary>
+/// <summary>The Functions app runs the same orchestrator and activities as the local worker, under the same names.</summary>
 /// <remarks>
 /// ClaimsWorkflowRegistration registers each class under its class name; Durable Functions finds
 /// orchestrators and activities by [Function] name, so a missing or renamed function would make the

@@ -3,6 +3,8 @@ using DurableClaims.Api;
 using DurableClaims.Api.Intake;
 using DurableClaims.Api.Runtime;
 using DurableClaims.Host.Tests.Infrastructure;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableClaims.Host.Tests.Apis;
@@ -54,10 +56,10 @@ public sealed class DocumentReceiptsTests(HostFixture fixture) : IClassFixture<H
         public Task<RuntimeOutcome> RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken = default)
             => throw new InvalidOperationException("The task hub is unreachable.");
 
-        public Task<RuntimeInstance?> GetAsync(string instanceId, bool includePayloads = true, CancellationToken cancellationToken = default)
+        public Task<OrchestrationMetadata?> GetAsync(string instanceId, bool includePayloads = true, CancellationToken cancellationToken = default)
             => inner.GetAsync(instanceId, includePayloads, cancellationToken);
 
-        public Task<RuntimePage> QueryAsync(RuntimeQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
+        public Task<Page<OrchestrationMetadata>> QueryAsync(OrchestrationQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
 
         public Task<RuntimeOutcome> TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken = default)
             => inner.TerminateAsync(instanceId, reason, cancellationToken);

@@ -1,6 +1,7 @@
 using DurableClaims.Api;
 using DurableClaims.Api.Intake;
 using DurableClaims.Configuration;
+using DurableClaims.Host.Extensions;
 using DurableClaims.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public sealed class ApiStorageSelectionTests : IDisposable
                 ["Claims:DataDirectory"] = _data.Path,
             })
             .Build();
-        return new ServiceCollection().AddLogging().AddDurableClaimsEngine(configuration).AddUploadListener().BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddDurableClaimsRuntime(configuration).AddUploadListener().BuildServiceProvider();
     }
 
     [Fact]

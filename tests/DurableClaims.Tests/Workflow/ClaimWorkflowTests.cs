@@ -1,6 +1,5 @@
 using DurableClaims.Contracts;
 using DurableClaims.Testing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DurableClaims.Tests.Workflow;
 
@@ -12,8 +11,8 @@ public sealed partial class ClaimWorkflowTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private Task<WorkflowHost> StartHostAsync(IDictionary<string, string?>? settings = null, Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService? model = null, FakeTimeProvider? time = null)
-        => WorkflowHost.StartAsync(_data.Path, settings, model, time);
+    private Task<WorkflowHost> StartHostAsync(IDictionary<string, string?>? settings = null, Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService? model = null)
+        => WorkflowHost.StartAsync(_data.Path, settings, model);
 
     private string ArchivePath(string claimId, string file) => _data.Combine("sessions-archive", claimId, file);
 
@@ -96,7 +95,7 @@ public sealed partial class ClaimWorkflowTests : IDisposable
         await host.DeliverAsync("CLM-W-DUP", "repair_estimate");
         await host.DeliverAsync("CLM-W-DUP", "police_report");
         await host.DeliverAsync("CLM-W-DUP", "vehicle_damage_photos");
-        var progress = await host.WaitForAsync("CLM-W-DUP", p => p.MissingDocuments.Count == 1);
+        var progress = await host.WaitForIdleAsync("CLM-W-DUP", p => p.MissingDocuments.Count == 1);
 
         var receipts = (await host.Sessions.GetEventsAsync("CLM-W-DUP")).Count(e => e.Type == ClaimEventTypes.DocumentsReceived);
         Assert.Equal(2, receipts);
@@ -107,6 +106,7 @@ public sealed partial class ClaimWorkflowTests : IDisposable
     public async Task Claim_DocumentDeadlinePasses_ShouldRemindThenTimeOut()
     {
         await using var host = await StartHostAsync();
+        var submitted = DateTimeOffset.UtcNow;
         await host.SubmitAsync(TestClaims.Auto("CLM-W-DEADLINE"));
         var paused = await host.WaitForPauseAsync("CLM-W-DEADLINE");
 
@@ -115,7 +115,7 @@ public sealed partial class ClaimWorkflowTests : IDisposable
         host.Advance(TimeSpan.FromDays(13));
         var outcome = await host.WaitForOutcomeAsync("CLM-W-DEADLINE");
 
-        Assert.Equal(WorkflowHost.Start.AddDays(14), paused.DocumentDeadline);
+        Assert.InRange(paused.DocumentDeadline!.Value - submitted, TimeSpan.FromDays(14), TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
         Assert.Equal(1, reminded.Reminders);
         Assert.Equal((ClaimStatusCodes.Timeout, ClaimReasons.DocumentsNotReceived, null), (outcome.Status, outcome.Reason, outcome.PackageFileName));
         Assert.Contains(await host.Sessions.GetEventsAsync("CLM-W-DEADLINE"), e => e.Type == ClaimEventTypes.Timeout);
@@ -142,14 +142,16 @@ public sealed partial class ClaimWorkflowTests : IDisposable
             await first.WaitForPauseAsync("CLM-W-RESTART");
         }
 
-        await using var second = await StartHostAsync(time: new FakeTimeProvider(WorkflowHost.Start.AddHours(5)));
+        await using var second = await StartHostAsync();
         var stillPaused = await second.WaitForPauseAsync("CLM-W-RESTART");
         await second.DeliverAsync("CLM-W-RESTART", ThreeMissing);
         var outcome = await second.WaitForOutcomeAsync("CLM-W-RESTART");
+        var events = await second.Sessions.GetEventsAsync("CLM-W-RESTART");
+        var pausedFor = events.Single(e => e.Type == ClaimEventTypes.Resume).Timestamp - events.First(e => e.Type == ClaimEventTypes.Pause).Timestamp;
 
         Assert.Equal(ThreeMissing, stillPaused.MissingDocuments);
         Assert.Equal((ClaimStatusCodes.Approved, ClaimReasons.Covered), (outcome.Status, outcome.Reason));
-        Assert.Equal(5 * 3600, (await second.Sessions.LoadAsync("CLM-W-RESTART"))!.Metadata.PausedSeconds);
+        Assert.Equal(pausedFor.TotalSeconds, (await second.Sessions.LoadAsync("CLM-W-RESTART"))!.Metadata.PausedSeconds, 3);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class SessionRecorderTests : IDisposable
         await _recorder.RecordAsync(
             Update(ClaimStatusCodes.Running, T0, "round-001"),
             TestClaims.Auto("CLM-REC"),
-            finish: c => c with { LastStep = new RecordedStep("round-001", System.Text.Json.JsonSerializer.SerializeToElement(result, DurableClaims.Durable.DurableJson.Options)) });
+            finish: c => c with { LastStep = new RecordedStep("round-001", System.Text.Json.JsonSerializer.SerializeToElement(result, ClaimsJson.Options)) });
 
         var (same, other) = (await _recorder.LoadStepResultAsync<RoundResult>("CLM-REC", "round-001"), await _recorder.LoadStepResultAsync<RoundResult>("CLM-REC", "round-002"));
 

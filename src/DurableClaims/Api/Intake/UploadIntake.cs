@@ -52,7 +52,7 @@ public sealed partial class UploadIntake(
             return IntakeOutcome.Ignored;
         }
 
-        if (!instance.IsRunning)
+        if (instance.IsCompleted)
         {
             Log.ClaimFinished(logger, blobName, instance.RuntimeStatus.ToString());
             return IntakeOutcome.ClaimFinished;

@@ -1,9 +1,11 @@
 using System.Text.Json;
-using DurableClaims.Durable;
+using DurableClaims.Api.Runtime;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DurableClaims.Api.Management;
 
-/// <summary>The logic behind Durable Functions' built-in management API, for the embedded engine (the Functions app has the real one).</summary>
+/// <summary>The logic behind Durable Functions' built-in management API, for the local host over Microsoft's client (the Functions app has the real one).</summary>
 public sealed class DurableManagementService(DurableTaskClient client)
 {
     /// <summary>Gets an instance's status: Accepted while it runs (Functions answers 202), Ok when it ended, NotFound when unknown.</summary>
@@ -16,9 +18,11 @@ public sealed class DurableManagementService(DurableTaskClient client)
             return ApiResult.NotFound<DurableStatusPayload>($"No instance with id '{instanceId}' exists.");
         }
 
-        var history = showHistory ? await client.GetHistoryAsync(instanceId, cancellationToken) : null;
+        var history = showHistory
+            ? (await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken)).Select(HistoryEntry.From).ToList()
+            : null;
         var payload = DurableStatusPayload.From(metadata, showInput, history, showHistoryOutput);
-        return metadata.IsRunning ? ApiResult.Accepted<DurableStatusPayload>(payload) : ApiResult.Ok<DurableStatusPayload>(payload);
+        return !metadata.IsCompleted ? ApiResult.Accepted<DurableStatusPayload>(payload) : ApiResult.Ok<DurableStatusPayload>(payload);
     }
 
     /// <summary>Raises an event whose payload must be JSON (an empty body raises a null payload, as in Functions).</summary>
@@ -50,19 +54,8 @@ public sealed class DurableManagementService(DurableTaskClient client)
             return check;
         }
 
-        try
-        {
-            await client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);
-            return ApiResult.Accepted<bool>(true);
-        }
-        catch (OrchestrationNotFoundException)
-        {
-            return NotFound(instanceId);
-        }
-        catch (OrchestrationAlreadyCompletedException)
-        {
-            return Gone(instanceId);
-        }
+        await client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);
+        return ApiResult.Accepted<bool>(true);
     }
 
     /// <summary>Terminates, suspends or resumes a running instance.</summary>
@@ -75,25 +68,14 @@ public sealed class DurableManagementService(DurableTaskClient client)
             return check;
         }
 
-        try
+        var task = operation switch
         {
-            var task = operation switch
-            {
-                InstanceOperation.Terminate => client.TerminateInstanceAsync(instanceId, reason, cancellationToken),
-                InstanceOperation.Suspend => client.SuspendInstanceAsync(instanceId, reason, cancellationToken),
-                _ => client.ResumeInstanceAsync(instanceId, reason, cancellationToken),
-            };
-            await task;
-            return ApiResult.Accepted<bool>(true);
-        }
-        catch (OrchestrationNotFoundException)
-        {
-            return NotFound(instanceId);
-        }
-        catch (OrchestrationAlreadyCompletedException)
-        {
-            return Gone(instanceId);
-        }
+            InstanceOperation.Terminate => client.TerminateInstanceAsync(instanceId, (object?)reason, cancellationToken),
+            InstanceOperation.Suspend => client.SuspendInstanceAsync(instanceId, reason, cancellationToken),
+            _ => client.ResumeInstanceAsync(instanceId, reason, cancellationToken),
+        };
+        await task;
+        return ApiResult.Accepted<bool>(true);
     }
 
     /// <summary>Purges a finished instance: Ok with the count, NotFound when unknown, Conflict while it runs.</summary>
@@ -105,12 +87,12 @@ public sealed class DurableManagementService(DurableTaskClient client)
             return ApiResult.NotFound<PurgeHistoryResult>($"No instance with id '{instanceId}' exists.");
         }
 
-        if (metadata.IsRunning)
+        if (!metadata.IsCompleted)
         {
             return ApiResult.Conflict<PurgeHistoryResult>($"Instance '{instanceId}' is {metadata.RuntimeStatus}; terminate it before purging.");
         }
 
-        var result = await client.PurgeInstanceAsync(instanceId, cancellationToken);
+        var result = await client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken);
         return result.PurgedInstanceCount == 0
             ? ApiResult.NotFound<PurgeHistoryResult>($"No instance with id '{instanceId}' exists.")
             : ApiResult.Ok<PurgeHistoryResult>(new PurgeHistoryResult(result.PurgedInstanceCount));
@@ -126,10 +108,10 @@ public sealed class DurableManagementService(DurableTaskClient client)
             return ApiResult.Invalid<InstanceListPage>(errors);
         }
 
-        OrchestrationQueryResult page;
+        Page<OrchestrationMetadata> page;
         try
         {
-            page = await client.QueryInstancesAsync(parsed, cancellationToken);
+            page = await client.QueryPageAsync(parsed, cancellationToken);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
         {
@@ -137,7 +119,7 @@ public sealed class DurableManagementService(DurableTaskClient client)
             return ApiResult.Invalid<InstanceListPage>(ApiRoutes.ContinuationTokenHeader, "The continuation token is not valid.");
         }
 
-        var items = page.Instances.Select(m => DurableStatusPayload.From(m, request.ShowInput, null, false)).ToList();
+        var items = page.Values.Select(m => DurableStatusPayload.From(m, request.ShowInput, null, false)).ToList();
         return ApiResult.Ok<InstanceListPage>(new InstanceListPage(items, page.ContinuationToken));
     }
 
@@ -149,7 +131,7 @@ public sealed class DurableManagementService(DurableTaskClient client)
             return NotFound(instanceId);
         }
 
-        return metadata.IsRunning ? null : Gone(instanceId, metadata.RuntimeStatus);
+        return metadata.IsCompleted ? Gone(instanceId, metadata.RuntimeStatus) : null;
     }
 
     private static ApiResult<bool> NotFound(string instanceId) => ApiResult.NotFound<bool>($"No instance with id '{instanceId}' exists.");

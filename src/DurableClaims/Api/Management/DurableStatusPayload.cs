@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DurableClaims.Durable;
+using Microsoft.DurableTask.Client;
 
 namespace DurableClaims.Api.Management;
 
@@ -33,7 +33,7 @@ public sealed record DurableStatusPayload
         => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Builds the payload from engine metadata.</summary>
-    public static DurableStatusPayload From(OrchestrationMetadata metadata, bool showInput, IReadOnlyList<HistoryEvent>? history, bool showHistoryOutput)
+    public static DurableStatusPayload From(OrchestrationMetadata metadata, bool showInput, IReadOnlyList<HistoryEntry>? history, bool showHistoryOutput)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         var output = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed && metadata.FailureDetails is not null
@@ -53,16 +53,16 @@ public sealed record DurableStatusPayload
         };
     }
 
-    private static Dictionary<string, object?> ToHistoryEvent(HistoryEvent e, bool showOutput)
+    private static Dictionary<string, object?> ToHistoryEvent(HistoryEntry e, bool showOutput)
     {
         var item = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["EventType"] = e.EventType,
             ["Timestamp"] = e.Timestamp.UtcDateTime.ToString("o", CultureInfo.InvariantCulture),
         };
-        if (e.EventId >= 0)
+        if (e.TaskId >= 0)
         {
-            item["EventId"] = e.EventId;
+            item["EventId"] = e.TaskId;
         }
 
         if (e.Name is not null)
@@ -70,16 +70,13 @@ public sealed record DurableStatusPayload
             item["FunctionName"] = e.Name;
         }
 
-        if (e.Data is not null && (showOutput || !IsResultEvent(e.EventType)))
+        if (e.Data is not null && (showOutput || !e.IsResult))
         {
-            item[IsResultEvent(e.EventType) ? "Result" : "Input"] = Parse(e.Data);
+            item[e.IsResult ? "Result" : "Input"] = Parse(e.Data);
         }
 
         return item;
     }
-
-    private static bool IsResultEvent(string eventType)
-        => eventType.EndsWith("Completed", StringComparison.Ordinal) || eventType.EndsWith("Failed", StringComparison.Ordinal);
 
     private static JsonElement? Parse(string? json)
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DurableClaims.Durable;
+using Microsoft.DurableTask.Client;
 
 namespace DurableClaims.Api.Management;
 

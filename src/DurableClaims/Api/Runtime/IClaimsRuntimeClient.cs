@@ -1,28 +1,29 @@
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DurableClaims.Api.Runtime;
 
-/// <summary>The few durable-runtime operations the claims API needs; the embedded engine and the Functions app each implement it.</summary>
+/// <summary>What the claims API needs from the task hub beyond Microsoft's <see cref="DurableTaskClient"/>: outcomes for starts, events and purges.</summary>
 /// <remarks>
-/// Implementations translate their runtime's exceptions into outcomes so that the API service
-/// never depends on one runtime's exception types (Microsoft's client, for instance, does not
-/// reject events to unknown instances by itself).
+/// Microsoft's client leaves it to the backend whether an event to an unknown or finished instance or a
+/// second start of a running id is refused (Durable Functions' Azure Storage backend accepts them); the
+/// claims contract answers 404, 410 and 409 on every host, so <see cref="ClaimsRuntimeClient"/> decides.
 /// </remarks>
 public interface IClaimsRuntimeClient
 {
     /// <summary>Starts <paramref name="orchestratorName"/> as <paramref name="instanceId"/>; refused while an instance with that id has not finished.</summary>
     Task<RuntimeOutcome> ScheduleAsync(string orchestratorName, string instanceId, object input, CancellationToken cancellationToken = default);
 
-    /// <summary>Raises an event to a running instance.</summary>
+    /// <summary>Raises an event to an instance that has not finished.</summary>
     Task<RuntimeOutcome> RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken = default);
 
     /// <summary>Gets an instance, or null when it does not exist.</summary>
-    Task<RuntimeInstance?> GetAsync(string instanceId, bool includePayloads = true, CancellationToken cancellationToken = default);
+    Task<OrchestrationMetadata?> GetAsync(string instanceId, bool includePayloads = true, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns one page of instances.</summary>
-    Task<RuntimePage> QueryAsync(RuntimeQuery query, CancellationToken cancellationToken = default);
+    /// <summary>Returns one page of instances; <see cref="OrchestrationQuery.ContinuationToken"/> picks the page.</summary>
+    Task<Page<OrchestrationMetadata>> QueryAsync(OrchestrationQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Terminates a running instance; <paramref name="reason"/> becomes its output.</summary>
+    /// <summary>Terminates an instance that has not finished; <paramref name="reason"/> becomes its output.</summary>
     Task<RuntimeOutcome> TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a finished instance and its history.</summary>
@@ -47,50 +48,3 @@ public enum RuntimeOutcome
     /// <summary>The instance has not finished (schedule with a used id, purge of a running instance).</summary>
     StillRunning,
 }
-
-/// <summary>An orchestration instance as the API sees it.</summary>
-/// <param name="InstanceId">The instance id (the claim id).</param>
-/// <param name="Name">The orchestrator name.</param>
-/// <param name="RuntimeStatus">The Durable runtime status.</param>
-/// <param name="CreatedAt">When the instance was created.</param>
-/// <param name="LastUpdatedAt">When it last changed.</param>
-/// <param name="SerializedInput">Its JSON input, when fetched.</param>
-/// <param name="SerializedOutput">Its JSON output, when fetched.</param>
-/// <param name="SerializedCustomStatus">Its JSON custom status, when fetched.</param>
-/// <param name="FailureMessage">The failure message when it failed.</param>
-public sealed record RuntimeInstance(
-    string InstanceId,
-    string Name,
-    OrchestrationRuntimeStatus RuntimeStatus,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset LastUpdatedAt,
-    string? SerializedInput = null,
-    string? SerializedOutput = null,
-    string? SerializedCustomStatus = null,
-    string? FailureMessage = null)
-{
-    /// <summary>Gets whether the instance has not reached a terminal state.</summary>
-    public bool IsRunning => RuntimeStatus.IsRunning();
-}
-
-/// <summary>A filtered, paged instance query.</summary>
-/// <param name="Statuses">Runtime statuses to include; null or empty includes all.</param>
-/// <param name="CreatedFrom">Inclusive lower bound on creation time.</param>
-/// <param name="CreatedTo">Inclusive upper bound on creation time.</param>
-/// <param name="InstanceIdPrefix">Instance id prefix.</param>
-/// <param name="PageSize">Maximum instances per page.</param>
-/// <param name="ContinuationToken">Token from the previous page.</param>
-/// <param name="IncludePayloads">Whether inputs, outputs and custom status are fetched.</param>
-public sealed record RuntimeQuery(
-    IReadOnlyCollection<OrchestrationRuntimeStatus>? Statuses = null,
-    DateTimeOffset? CreatedFrom = null,
-    DateTimeOffset? CreatedTo = null,
-    string? InstanceIdPrefix = null,
-    int PageSize = 100,
-    string? ContinuationToken = null,
-    bool IncludePayloads = true);
-
-/// <summary>One page of instances.</summary>
-/// <param name="Instances">The instances (possibly fewer than the page size).</param>
-/// <param name="ContinuationToken">Token for the next page, or null on the last page.</param>
-public sealed record RuntimePage(IReadOnlyList<RuntimeInstance> Instances, string? ContinuationToken);

@@ -1,7 +1,7 @@
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
 using DurableClaims.Domain;
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 using DurableClaims.Policies;
 using Microsoft.Extensions.Options;
 

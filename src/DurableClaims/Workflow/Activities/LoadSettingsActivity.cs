@@ -1,5 +1,5 @@
 using DurableClaims.Configuration;
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
 namespace DurableClaims.Workflow.Activities;

@@ -1,5 +1,5 @@
 using DurableClaims.Contracts;
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 using DurableClaims.Notifications;
 
 namespace DurableClaims.Workflow.Activities;

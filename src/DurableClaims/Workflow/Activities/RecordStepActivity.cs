@@ -1,4 +1,4 @@
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 
 namespace DurableClaims.Workflow.Activities;
 

@@ -3,7 +3,7 @@ using DurableClaims.Agents;
 using DurableClaims.Contracts;
 using DurableClaims.Documents;
 using DurableClaims.Domain;
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 using DurableClaims.Policies;
 
 namespace DurableClaims.Workflow.Activities;
@@ -72,7 +72,7 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
                 Messages = TurnRecording.Messages(caseFile, turns),
                 Event = roundEvent,
             },
-            finish: context => context with { LastStep = new RecordedStep(stepKey, JsonSerializer.SerializeToElement(complete, DurableJson.Options)) },
+            finish: context => context with { LastStep = new RecordedStep(stepKey, JsonSerializer.SerializeToElement(complete, ClaimsJson.Options)) },
             extraEvents: toolEvents);
         return complete;
     }

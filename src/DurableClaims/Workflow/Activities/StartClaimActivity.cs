@@ -1,7 +1,7 @@
 using DurableClaims.Agents;
 using DurableClaims.Contracts;
 using DurableClaims.Documents;
-using DurableClaims.Durable;
+using Microsoft.DurableTask;
 using DurableClaims.Policies;
 
 namespace DurableClaims.Workflow.Activities;
