@@ -7,6 +7,13 @@ namespace DurableClaims.Api;
 /// <param name="Code">The function key the caller used, appended as <c>?code=</c> to management URLs; null when none.</param>
 public sealed record ApiCallContext(string BaseUrl, string? Code = null)
 {
+    /// <summary>Gets the Durable management links of an instance, when the host has its own (the Functions app: Durable Functions' URLs with the system key).</summary>
+    /// <remarks>When null, the links point at the local host's management API under <see cref="BaseUrl"/> with the caller's key, which that host accepts there.</remarks>
+    public Func<string, ManagementPayload>? ManagementLinks { get; init; }
+
+    /// <summary>The management links of <paramref name="instanceId"/>.</summary>
+    public ManagementPayload Links(string instanceId) => ManagementLinks?.Invoke(instanceId) ?? ManagementPayload.For(instanceId, this);
+
     /// <summary>Makes an absolute URL from an absolute path.</summary>
     public string Url(string path, bool withCode = true)
     {

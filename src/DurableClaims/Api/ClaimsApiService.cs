@@ -73,7 +73,7 @@ public sealed partial class ClaimsApiService(
         }
 
         Log.ClaimStarted(logger, claimId);
-        return ApiResult.Accepted<ManagementPayload>(ManagementPayload.For(claimId, call), ApiRoutes.AppPath(ApiRoutes.Claim, claimId));
+        return ApiResult.Accepted<ManagementPayload>(call.Links(claimId), ApiRoutes.AppPath(ApiRoutes.Claim, claimId));
     }
 
     /// <summary>Gets a claim's status (from the runtime, or from the archive once the instance was purged).</summary>
@@ -140,7 +140,7 @@ public sealed partial class ClaimsApiService(
         {
             ["claimId"] = claimId,
             ["claimStatus"] = existing.Status,
-            ["statusQueryGetUri"] = ManagementPayload.For(claimId, call).StatusQueryGetUri,
+            ["statusQueryGetUri"] = call.Links(claimId).StatusQueryGetUri,
             ["claimUri"] = call.Url(ApiRoutes.AppPath(ApiRoutes.Claim, claimId), false),
         });
     }
