@@ -55,8 +55,10 @@ internal static class ClaimWaiter
                 progress.Report(view);
             }
 
+            // A pause past its deadline is not settled: its timer is due and the claim is about to time out.
+            var overdue = view.Deadline is { } deadline && deadline <= DateTimeOffset.UtcNow;
             if (IsFinished(view) || view.RuntimeStatus == "Suspended"
-                || (view.Status == ClaimStatusCodes.Paused && received && history.OutstandingTasks == 0))
+                || (view.Status == ClaimStatusCodes.Paused && received && history.OutstandingTasks == 0 && !overdue))
             {
                 return view;
             }

@@ -80,6 +80,9 @@ public sealed record ClaimStatusView
 
     public ClaimDecision? Decision { get; init; }
 
+    /// <summary>Gets when a paused claim times out if nothing arrives (documents or the adjuster's decision); null otherwise.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
     /// <summary>Gets where the customer uploads documents while the claim waits for them (SAS URL or the documents route).</summary>
     public string? UploadUrl { get; init; }
 }

@@ -50,7 +50,11 @@ public static class ClaimStatusMapper
             case OrchestrationRuntimeStatus.Terminated:
                 return view with { Status = ClaimStatusCodes.Error, Reason = "terminated: " + (TryRead<string>(instance.SerializedOutput) ?? "by request") };
             default:
-                return view with { Status = progress?.Status ?? ClaimStatusCodes.Running };
+                return view with
+                {
+                    Status = progress?.Status ?? ClaimStatusCodes.Running,
+                    Deadline = progress?.Status == ClaimStatusCodes.Paused ? progress.DocumentDeadline : null,
+                };
         }
     }
 
