@@ -14,7 +14,7 @@ public static class ClaimsApi
     {
         var claims = api.MapGroup(string.Empty).WithTags("Claims");
         claims.MapPost(ApiRoutes.Claims, StartAsync).WithName(ApiFunctionNames.StartClaim)
-            .DescribesBody<ClaimSubmission>("application/json", "text/markdown")
+            .DescribesBody<ClaimSubmission>("application/json", "text/markdown", "multipart/form-data")
             .Produces<ManagementPayload>(202).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
         claims.MapGet(ApiRoutes.Claim, async (string claimId, HttpRequest request, ClaimsApiService service, CancellationToken ct)
             => (await service.GetClaimAsync(claimId, ApiResultHttp.CallContext(request), ct)).ToHttp())
@@ -42,21 +42,7 @@ public static class ClaimsApi
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, HostSettings settings, ClaimsApiService service, CancellationToken ct)
-    {
-        if (!ClaimsApiService.IsClaimContentType(request.ContentType))
-        {
-            return ApiResultHttp.Problem(ApiResultKind.UnsupportedMediaType, new ApiProblem(
-                "Unsupported media type", $"Content type '{request.ContentType}' is not supported; send application/json or text/markdown."));
-        }
-
-        var body = await BoundedBody.ReadTextAsync(request.Body, request.ContentLength, settings.MaxClaimBytes, ct);
-        if (body is null)
-        {
-            return ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"A claim may be at most {settings.MaxClaimBytes} bytes."));
-        }
-
-        return (await service.StartClaimAsync(body, request.ContentType, ApiResultHttp.CallContext(request), ct)).ToHttp();
-    }
+        => (await ClaimsHttp.StartAsync(request, service, settings.MaxClaimBytes, null, ct)).ToHttp();
 
     private static async Task<IResult> ListAsync(
         HttpContext context, string? status, string? createdFrom, string? createdTo, string? top, string? claimIdPrefix,

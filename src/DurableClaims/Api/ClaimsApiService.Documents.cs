@@ -42,7 +42,7 @@ public sealed partial class ClaimsApiService
                 // Checked before decoding so that an oversized body is refused without allocating it twice.
                 if (base64.Length / 4L * 3 > _options.MaxDocumentBytes + 3)
                 {
-                    return TooLarge(item.Filename);
+                    return TooLarge<DocumentsAccepted>(item.Filename);
                 }
 
                 try
@@ -69,8 +69,12 @@ public sealed partial class ClaimsApiService
     {
         ArgumentNullException.ThrowIfNull(uploads);
         ArgumentNullException.ThrowIfNull(call);
-        var invalid = Validate(uploads);
-        if (invalid is not null)
+        if (uploads.Count == 0)
+        {
+            return ApiResult.Invalid<DocumentsAccepted>("documents", "At least one document is required.");
+        }
+
+        if (ValidateUploads<DocumentsAccepted>(uploads, requireContent: false) is { } invalid)
         {
             return invalid;
         }
@@ -143,16 +147,33 @@ public sealed partial class ClaimsApiService
         return ApiResult.Accepted<DocumentsAccepted>(new DocumentsAccepted(claimId, received, call.Url(statusPath, false)), statusPath);
     }
 
-    private ApiResult<DocumentsAccepted>? Validate(IReadOnlyList<DocumentUpload> uploads)
+    /// <summary>Stores the documents that came with a claim, then schedules it; a start that throws takes its documents back.</summary>
+    private async Task<RuntimeOutcome> StoreThenScheduleAsync(ClaimSubmission claim, IReadOnlyList<DocumentUpload> uploads, CancellationToken cancellationToken)
     {
-        if (uploads.Count == 0)
+        try
         {
-            return ApiResult.Invalid<DocumentsAccepted>("documents", "At least one document is required.");
-        }
+            foreach (var upload in uploads)
+            {
+                using var stream = new MemoryStream(upload.Content!, writable: false);
+                await documents.SaveAsync(claim.ClaimId, upload.Type!, upload.Filename!, stream, cancellationToken);
+            }
 
+            return await runtime.ScheduleAsync(ClaimWorkflow.OrchestratorName, claim.ClaimId, claim, cancellationToken);
+        }
+        catch when (uploads.Count > 0)
+        {
+            // The id was free when checked: whatever is stored under it now came with this request.
+            await documents.DeleteAllAsync(claim.ClaimId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Checks count, type and file name segments and sizes; <paramref name="requireContent"/> refuses a document without content.</summary>
+    private ApiResult<T>? ValidateUploads<T>(IReadOnlyList<DocumentUpload> uploads, bool requireContent)
+    {
         if (uploads.Count > _options.MaxDocumentsPerRequest)
         {
-            return ApiResult.Invalid<DocumentsAccepted>("documents", $"At most {_options.MaxDocumentsPerRequest} documents per request.");
+            return ApiResult.Invalid<T>("documents", $"At most {_options.MaxDocumentsPerRequest} documents per request.");
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -170,13 +191,18 @@ public sealed partial class ClaimsApiService
 
             if (uploads[i].Content is { } content && content.LongLength > _options.MaxDocumentBytes)
             {
-                return TooLarge(uploads[i].Filename);
+                return TooLarge<T>(uploads[i].Filename);
+            }
+
+            if (requireContent && uploads[i].Content is not { Length: > 0 })
+            {
+                errors[$"documents[{i}]"] = [$"Document '{uploads[i].Filename}' has no content; send the file itself."];
             }
         }
 
-        return errors.Count > 0 ? ApiResult.Invalid<DocumentsAccepted>(errors, "The documents have invalid fields; nothing was stored.") : null;
+        return errors.Count > 0 ? ApiResult.Invalid<T>(errors, "The documents have invalid fields; nothing was stored.") : null;
     }
 
-    private ApiResult<DocumentsAccepted> TooLarge(string? filename)
-        => ApiResult.TooLarge<DocumentsAccepted>($"Document '{filename}' is larger than the limit of {_options.MaxDocumentBytes} bytes; nothing was stored.");
+    private ApiResult<T> TooLarge<T>(string? filename)
+        => ApiResult.TooLarge<T>($"Document '{filename}' is larger than the limit of {_options.MaxDocumentBytes} bytes; nothing was stored.");
 }

@@ -7,7 +7,7 @@ namespace DurableClaims.Api;
 /// <param name="OpenReadStream">Opens the part's content.</param>
 public sealed record DocumentPart(string? Name, string? FileName, long Length, Func<Stream> OpenReadStream);
 
-/// <content>Multipart document submission, shared by both hosts: they only turn their form files into <see cref="DocumentPart"/>s.</content>
+/// <content>Multipart requests, shared by both hosts: they only turn their form files into <see cref="DocumentPart"/>s.</content>
 public sealed partial class ClaimsApiService
 {
     /// <summary>Reads each part (refusing one over <see cref="ClaimsApiOptions.MaxDocumentBytes"/>) and submits them as one batch.</summary>
@@ -18,13 +18,32 @@ public sealed partial class ClaimsApiService
     public async Task<ApiResult<DocumentsAccepted>> SubmitDocumentPartsAsync(
         string claimId, IEnumerable<DocumentPart> parts, ApiCallContext call, CancellationToken cancellationToken = default)
     {
+        var (uploads, tooLarge) = await ReadPartsAsync(parts, cancellationToken);
+        return tooLarge is not null
+            ? TooLarge<DocumentsAccepted>(tooLarge.FileName)
+            : await SubmitDocumentsAsync(claimId, uploads, "http", call, cancellationToken);
+    }
+
+    /// <summary>Starts a claim with the files sent beside it (each part's name is its document type); see <see cref="StartClaimAsync(string, string?, IReadOnlyList{DocumentUpload}, ApiCallContext, CancellationToken)"/>.</summary>
+    public async Task<ApiResult<ManagementPayload>> StartClaimWithPartsAsync(
+        string content, string? contentType, IEnumerable<DocumentPart> parts, ApiCallContext call, CancellationToken cancellationToken = default)
+    {
+        var (uploads, tooLarge) = await ReadPartsAsync(parts, cancellationToken);
+        return tooLarge is not null
+            ? TooLarge<ManagementPayload>(tooLarge.FileName)
+            : await StartClaimAsync(content, contentType, uploads, call, cancellationToken);
+    }
+
+    /// <summary>Reads the parts' content, each bounded by the document limit; the first part over it is returned instead.</summary>
+    private async Task<(List<DocumentUpload> Uploads, DocumentPart? TooLarge)> ReadPartsAsync(IEnumerable<DocumentPart> parts, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(parts);
         var uploads = new List<DocumentUpload>();
         foreach (var part in parts)
         {
             if (part.Length > _options.MaxDocumentBytes)
             {
-                return TooLarge(part.FileName);
+                return (uploads, part);
             }
 
             byte[]? content;
@@ -35,12 +54,12 @@ public sealed partial class ClaimsApiService
 
             if (content is null)
             {
-                return TooLarge(part.FileName);
+                return (uploads, part);
             }
 
             uploads.Add(new DocumentUpload(part.Name, part.FileName, content));
         }
 
-        return await SubmitDocumentsAsync(claimId, uploads, "http", call, cancellationToken);
+        return (uploads, null);
     }
 }

@@ -43,9 +43,16 @@ public sealed partial class ClaimsApiService(
     /// (running or finished) or its session does (live or archived, e.g. after the instance alone was
     /// purged). <see cref="DeleteClaimAsync"/> frees it.
     /// </remarks>
-    public async Task<ApiResult<ManagementPayload>> StartClaimAsync(
+    public Task<ApiResult<ManagementPayload>> StartClaimAsync(
         string content, string? contentType, ApiCallContext call, CancellationToken cancellationToken = default)
+        => StartClaimAsync(content, contentType, [], call, cancellationToken);
+
+    /// <summary>Validates a claim and its documents, stores the documents, then starts the claim, so its first document check sees them.</summary>
+    /// <remarks>Nothing is stored when the claim or any document is invalid; documents stored for a start that then fails are removed.</remarks>
+    public async Task<ApiResult<ManagementPayload>> StartClaimAsync(
+        string content, string? contentType, IReadOnlyList<DocumentUpload> documents, ApiCallContext call, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(call);
         if (!IsClaimContentType(contentType))
         {
@@ -59,13 +66,18 @@ public sealed partial class ClaimsApiService(
             return ApiResult.Invalid<ManagementPayload>(parsed.Errors, "The claim has invalid fields; nothing was stored.");
         }
 
+        if (documents.Count > 0 && ValidateUploads<ManagementPayload>(documents, requireContent: true) is { } invalid)
+        {
+            return invalid;
+        }
+
         var claimId = parsed.Submission.ClaimId;
         if (await FindExistingAsync(claimId, cancellationToken) is { } existing)
         {
             return AlreadyExists(existing, call);
         }
 
-        var outcome = await runtime.ScheduleAsync(ClaimWorkflow.OrchestratorName, claimId, parsed.Submission, cancellationToken);
+        var outcome = await StoreThenScheduleAsync(parsed.Submission, documents, cancellationToken);
         if (outcome == RuntimeOutcome.StillRunning)
         {
             // Another start of the same id won the race since the check above.

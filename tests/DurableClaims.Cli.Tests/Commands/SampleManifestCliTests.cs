@@ -12,7 +12,7 @@ public sealed class SampleManifestCliTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     [Theory]
-    [MemberData(nameof(Samples.Ids), MemberType = typeof(Samples))]
+    [MemberData(nameof(SampleManifest.Ids), MemberType = typeof(SampleManifest))]
     public async Task Sample_DrivenThroughTheCli_ShouldEndAsTheManifestSays(string claimId)
     {
         var sample = Samples.Get(claimId);
@@ -23,7 +23,7 @@ public sealed class SampleManifestCliTests : IDisposable
         string[] documents = Directory.Exists(sample.DocumentsFolder) ? ["-d", sample.DocumentsFolder] : [];
         var last = await RunAsync(["process", sample.File, .. documents, "--json", "--data-dir", dataDirectory], environment);
         delivered.UnionWith(last.RootElement.GetProperty("receivedDocuments").EnumerateArray().Select(d => d.GetString()!));
-        foreach (var step in sample.Steps)
+        foreach (var step in sample.Entry.Steps ?? [])
         {
             last.Dispose();
             last = step.Action switch
@@ -51,8 +51,9 @@ public sealed class SampleManifestCliTests : IDisposable
     /// <summary>The manifest's settings as environment variables; a clock step becomes a short real deadline (the CLI runs on the wall clock).</summary>
     private static Dictionary<string, string> Environment(SampleClaim sample)
     {
-        var environment = sample.Settings.ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value, StringComparer.Ordinal);
-        if (sample.Steps.Any(s => s.Action == "advance"))
+        var environment = (sample.Entry.Settings ?? new Dictionary<string, string?>())
+            .ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value ?? string.Empty, StringComparer.Ordinal);
+        if (sample.Entry.Steps?.Any(s => s.Action == "advance") == true)
         {
             environment["Claims__DocumentDeadline"] = "00:00:03";
             environment["Claims__ReminderInterval"] = "00:00:01";
@@ -64,17 +65,12 @@ public sealed class SampleManifestCliTests : IDisposable
     /// <summary>A folder with the step's documents: the named types, or every sample document not delivered yet.</summary>
     private string Folder(SampleClaim sample, SampleStep step, HashSet<string> delivered)
     {
-        var types = step.Documents ?? ["all"];
         var folder = _data.Combine($"deliver-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        foreach (var file in Directory.GetFiles(sample.DocumentsFolder))
+        foreach (var file in sample.Entry.FilesToDeliver(step.Documents, delivered))
         {
-            var type = Path.GetFileNameWithoutExtension(file);
-            if (types.Contains("all") ? !delivered.Contains(type) : types.Contains(type))
-            {
-                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-                delivered.Add(type);
-            }
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            delivered.Add(Path.GetFileNameWithoutExtension(file));
         }
 
         return folder;
