@@ -59,27 +59,18 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
         return client;
     }
 
-    public Task<ApiResult<ManagementPayload>> StartClaimAsync(ClaimFile claim, CancellationToken cancellationToken)
+    public Task<ApiResult<ManagementPayload>> StartClaimAsync(ClaimFile claim, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return _api.StartClaimAsync(claim.Content, claim.MediaType, Call, cancellationToken);
+        ArgumentNullException.ThrowIfNull(documents);
+        var uploads = documents.Select(d => new DocumentUpload(d.Type, d.FileName, d.Content.ToArray())).ToList();
+        return _api.StartClaimAsync(claim.Content, claim.MediaType, uploads, Call, cancellationToken);
     }
 
     public async Task<ApiResult<ClaimStatusView>> GetClaimAsync(string claimId, CancellationToken cancellationToken)
     {
         var result = await _api.GetClaimAsync(claimId, Call, cancellationToken);
         return result.IsSuccess ? ApiResult.Ok(WithoutLocalRoute(result.Value!)) : result;
-    }
-
-    public async Task StoreDocumentsAsync(string claimId, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(documents);
-        var store = _host.Services.GetRequiredService<IDocumentStore>();
-        foreach (var document in documents)
-        {
-            using var content = new MemoryStream(document.Content.ToArray(), writable: false);
-            await store.SaveAsync(claimId, document.Type, document.FileName, content, cancellationToken);
-        }
     }
 
     public Task<ApiResult<DocumentsAccepted>> SubmitDocumentsAsync(string claimId, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken)

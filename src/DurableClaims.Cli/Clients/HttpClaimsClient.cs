@@ -35,21 +35,29 @@ internal sealed class HttpClaimsClient : IClaimsClient
         _http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
     }
 
-    public async Task<ApiResult<ManagementPayload>> StartClaimAsync(ClaimFile claim, CancellationToken cancellationToken)
+    public async Task<ApiResult<ManagementPayload>> StartClaimAsync(ClaimFile claim, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        using var content = new StringContent(claim.Content, Encoding.UTF8, claim.MediaType);
+        ArgumentNullException.ThrowIfNull(documents);
+        using HttpContent content = documents.Count == 0 ? new StringContent(claim.Content, Encoding.UTF8, claim.MediaType) : Multipart(claim, documents);
         using var response = await _http.PostAsync(Path(ApiRoutes.Claims), content, cancellationToken);
         return await HttpResults.ReadAsync<ManagementPayload>(response, cancellationToken);
     }
 
+    /// <summary>The claim and its documents in one request, as <c>POST /api/claims</c> takes them (ClaimsHttp.ClaimPart).</summary>
+    private static MultipartFormDataContent Multipart(ClaimFile claim, IReadOnlyList<DocumentFile> documents)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(claim.Content, Encoding.UTF8, claim.MediaType), "claim", "claim" } };
+        foreach (var document in documents)
+        {
+            form.Add(new ReadOnlyMemoryContent(document.Content), document.Type, document.FileName);
+        }
+
+        return form;
+    }
+
     public Task<ApiResult<ClaimStatusView>> GetClaimAsync(string claimId, CancellationToken cancellationToken)
         => GetAsync<ClaimStatusView>(Path(ApiRoutes.Claim, claimId), cancellationToken);
-
-    public Task StoreDocumentsAsync(string claimId, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken)
-        => throw new CliInputException(
-            "process --documents stores content before the claim starts, which the HTTP API cannot do; "
-            + "start the claim without it and deliver the documents with resume.");
 
     public async Task<ApiResult<DocumentsAccepted>> SubmitDocumentsAsync(string claimId, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken)
     {

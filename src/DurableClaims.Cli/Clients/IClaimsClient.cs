@@ -8,14 +8,11 @@ namespace DurableClaims.Cli.Clients;
 /// <remarks>Both implementations return the shared API types, so human and --json output are the same in both modes.</remarks>
 internal interface IClaimsClient : IAsyncDisposable
 {
-    /// <summary>Validates and starts a claim.</summary>
-    Task<ApiResult<ManagementPayload>> StartClaimAsync(ClaimFile claim, CancellationToken cancellationToken);
+    /// <summary>Validates and starts a claim with the documents it names (stored before it starts, so its first check sees them).</summary>
+    Task<ApiResult<ManagementPayload>> StartClaimAsync(ClaimFile claim, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken);
 
     /// <summary>Gets a claim's status object.</summary>
     Task<ApiResult<ClaimStatusView>> GetClaimAsync(string claimId, CancellationToken cancellationToken);
-
-    /// <summary>Stores document content for a claim without raising an event (the documents a claim names, before it starts).</summary>
-    Task StoreDocumentsAsync(string claimId, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken);
 
     /// <summary>Stores the documents and raises DocumentsReceived once for the batch.</summary>
     Task<ApiResult<DocumentsAccepted>> SubmitDocumentsAsync(string claimId, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken);

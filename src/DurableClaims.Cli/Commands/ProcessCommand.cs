@@ -15,7 +15,7 @@ internal static class ProcessCommand
         var claimPath = new Argument<string>("claim") { Description = "The claim file: claim.md (Markdown) or claim.json." };
         var documents = new Option<string?>("--documents", "-d")
         {
-            Description = "Folder holding the documents the claim lists; their content is stored with the claim (embedded engine only).",
+            Description = "Folder holding the documents the claim lists; their content is stored with the claim before it starts.",
             HelpName = "DIR",
         };
         var run = new ClaimRun();
@@ -27,24 +27,10 @@ internal static class ProcessCommand
             var documentsFolder = parseResult.GetValue(documents);
             var named = documentsFolder is null ? null : await NamedDocuments.FindAsync(claim, documentsFolder, cancellationToken);
             await using var client = await context.OpenClientAsync(cancellationToken);
-            if (named is { } found && found.Files.Count > 0)
-            {
-                // Documents are stored before the claim starts: never under an id that is taken (running or
-                // finished), whose records they would change; starting it would be refused anyway.
-                if (await client.GetClaimAsync(found.ClaimId, cancellationToken) is { IsSuccess: true, Value: { } existing })
-                {
-                    var running = !ClaimWaiter.IsFinished(existing);
-                    throw IdTaken(
-                        running ? $"Claim '{found.ClaimId}' already exists and is still running (status: {existing.Status})."
-                            : $"Claim '{found.ClaimId}' already exists (status: {existing.Status}).",
-                        running);
-                }
 
-                await client.StoreDocumentsAsync(found.ClaimId, found.Files, cancellationToken);
-            }
-
+            // The documents go with the claim: the API stores them only once the id is known to be free.
             using var signal = client.WatchClaims();
-            var start = await client.StartClaimAsync(claim, cancellationToken);
+            var start = await client.StartClaimAsync(claim, named?.Files ?? [], cancellationToken);
             if (start.Kind == ApiResultKind.Conflict)
             {
                 var status = start.Problem!.Extensions?.GetValueOrDefault("claimStatus")?.ToString();

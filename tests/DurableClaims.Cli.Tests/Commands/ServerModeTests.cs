@@ -25,6 +25,19 @@ public sealed class ServerModeTests(ServerFixture fixture) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task Process_WithDocumentsOverServer_ShouldSendTheirContentWithTheClaim()
+    {
+        // The stall sample's repair estimate contradicts the claimed amount: only its content makes the claim stall.
+        var sample = Samples.Get(Samples.Stall);
+
+        var result = await CliProcess.RunAsync(["process", sample.File, "-d", sample.DocumentsFolder, "--server", Server, "--json"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal((sample.ExpectedStatus, sample.ExpectedReason), (json.RootElement.GetProperty("status").GetString(), json.RootElement.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
     public async Task Status_WithServer_ShouldPrintTheObjectTheHttpApiReturns()
     {
         var sample = Samples.Get(Samples.Deny);
