@@ -1,5 +1,5 @@
-using DurableClaims.Configuration;
 using DurableClaims.Cli.Infrastructure;
+using DurableClaims.Configuration;
 using DurableClaims.Host.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

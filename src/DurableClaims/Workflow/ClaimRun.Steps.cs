@@ -1,6 +1,6 @@
 using DurableClaims.Contracts;
-using Microsoft.DurableTask;
 using DurableClaims.Workflow.Activities;
+using Microsoft.DurableTask;
 
 namespace DurableClaims.Workflow;
 

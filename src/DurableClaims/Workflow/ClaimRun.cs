@@ -1,8 +1,8 @@
 using System.Text.Json;
 using DurableClaims.Contracts;
 using DurableClaims.Domain;
-using Microsoft.DurableTask;
 using DurableClaims.Workflow.Activities;
+using Microsoft.DurableTask;
 
 namespace DurableClaims.Workflow;
 
@@ -33,20 +33,20 @@ internal sealed partial class ClaimRun
     private string? _recommendation;
     private IReadOnlyList<string> _agentReasons = [];
     private DateTimeOffset? _deadline;
-    // Payloads are awaited as raw JSON and read here, so a malformed one is ignored the same way on
-    // both runtimes (Durable Functions converts before completing the wait and would fail the claim).
+    // Payloads are awaited as raw JSON and read here, so a malformed one is ignored: Microsoft's executor
+    // converts before completing the wait, and a failed conversion would fail the claim.
     private Task<JsonElement>? _documentsWait;
     private Task<JsonElement>? _reviewWait;
+
+    // The latest timer that fired: the claim's clock never runs behind its own timers. CurrentUtcDateTime
+    // is when the current step started, which a fake clock in tests (and a slow backend) can leave behind.
+    private DateTimeOffset _timerClock;
 
     public ClaimRun(TaskOrchestrationContext context, ClaimSubmission claim)
     {
         _context = context;
         _claim = claim;
     }
-
-    // The latest timer that fired: the claim's clock never runs behind its own timers. CurrentUtcDateTime
-    // is when the current step started, which a fake clock in tests (and a slow backend) can leave behind.
-    private DateTimeOffset _timerClock;
 
     private DateTimeOffset Now
     {

@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using DurableClaims.Workflow.Activities;
+using Microsoft.DurableTask;
 
 namespace DurableClaims.Workflow;
 

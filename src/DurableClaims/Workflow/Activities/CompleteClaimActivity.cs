@@ -1,8 +1,8 @@
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
 using DurableClaims.Domain;
-using Microsoft.DurableTask;
 using DurableClaims.Policies;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
 namespace DurableClaims.Workflow.Activities;

@@ -1,6 +1,6 @@
 using DurableClaims.Contracts;
-using Microsoft.DurableTask;
 using DurableClaims.Notifications;
+using Microsoft.DurableTask;
 
 namespace DurableClaims.Workflow.Activities;
 

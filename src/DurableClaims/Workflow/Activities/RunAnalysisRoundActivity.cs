@@ -3,8 +3,8 @@ using DurableClaims.Agents;
 using DurableClaims.Contracts;
 using DurableClaims.Documents;
 using DurableClaims.Domain;
-using Microsoft.DurableTask;
 using DurableClaims.Policies;
+using Microsoft.DurableTask;
 
 namespace DurableClaims.Workflow.Activities;
 

@@ -1,8 +1,8 @@
 using DurableClaims.Agents;
 using DurableClaims.Contracts;
 using DurableClaims.Documents;
-using Microsoft.DurableTask;
 using DurableClaims.Policies;
+using Microsoft.DurableTask;
 
 namespace DurableClaims.Workflow.Activities;
 
