@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
 using System.Text.Json;
 using DurableClaims.Api;
 using DurableClaims.Functions.Durable;
 using DurableClaims.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -15,49 +13,14 @@ namespace DurableClaims.Functions.Functions;
 /// <summary>The <c>/api/claims</c> routes (templates from <see cref="ApiRoutes"/>; host.json adds the "api" prefix). Each only translates HTTP.</summary>
 public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApiOptions> apiOptions, IOptions<HttpLimits> limits)
 {
-    private static readonly JsonSerializerOptions ProblemJson = new(JsonSerializerDefaults.Web);
-
-    /// <summary>POST /api/claims: starts a claim and answers with Durable Functions' check-status response (202).</summary>
+    /// <summary>POST /api/claims: starts a claim (JSON or Markdown, or multipart with its documents); 202 with Durable Functions' management payload, Location at the claim's status route.</summary>
+    /// <remarks>The payload comes from the API result, whose links are the binding's (<see cref="FunctionsCallContext"/>), so a 202 and a 409 link alike.</remarks>
     [Function(ApiFunctionNames.StartClaim)]
-    public async Task<HttpResponseData> StartClaimAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Claims)] HttpRequestData req,
+    public async Task<IResult> StartClaimAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Claims)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
-        FunctionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(req);
-        ArgumentNullException.ThrowIfNull(context);
-        var cancellationToken = context.CancellationToken;
-        var contentType = req.Headers.TryGetValues("Content-Type", out var values) ? values.FirstOrDefault() : null;
-        if (!ClaimsApiService.IsClaimContentType(contentType))
-        {
-            return await ProblemAsync(req, ApiResultKind.UnsupportedMediaType, new ApiProblem(
-                "Unsupported media type", $"Content type '{contentType}' is not supported; send application/json or text/markdown."));
-        }
-
-        var body = await BoundedBody.ReadTextAsync(req.Body, null, limits.Value.MaxClaimBytes, cancellationToken);
-        if (body is null)
-        {
-            return await ProblemAsync(req, ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"A claim may be at most {limits.Value.MaxClaimBytes} bytes."));
-        }
-
-        var call = ApiResultHttp.CallContext(context.GetHttpContext()!.Request);
-        var result = await factory.Api(client).StartClaimAsync(body, contentType, call, cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return await ProblemAsync(req, result.Kind, result.Problem!);
-        }
-
-        // The body carries Durable Functions' own management URLs (with the system key); Location
-        // points at the claim's status route, as on the local host.
-        var response = await client.CreateCheckStatusResponseAsync(req, result.Value!.Id, cancellationToken);
-        if (result.Location is { } location)
-        {
-            response.Headers.Remove("Location");
-            response.Headers.Add("Location", location);
-        }
-
-        return response;
-    }
+        CancellationToken cancellationToken)
+        => (await ClaimsHttp.StartAsync(req, factory.Api(client), limits.Value.MaxClaimBytes, FunctionsCallContext.For(req, client), cancellationToken)).ToHttp();
 
     /// <summary>GET /api/claims: lists claims; paging through the x-ms-continuation-token header.</summary>
     [Function(ApiFunctionNames.ListClaims)]
@@ -74,7 +37,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
             req.Query["top"].FirstOrDefault(),
             req.Headers[ApiRoutes.ContinuationTokenHeader].FirstOrDefault(),
             req.Query["claimIdPrefix"].FirstOrDefault());
-        var result = await factory.Api(client).ListClaimsAsync(request, ApiResultHttp.CallContext(req), cancellationToken);
+        var result = await factory.Api(client).ListClaimsAsync(request, FunctionsCallContext.For(req, client), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.ToHttp();
@@ -95,7 +58,7 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         string claimId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
-        => (await factory.Api(client).GetClaimAsync(claimId, ApiResultHttp.CallContext(req), cancellationToken)).ToHttp();
+        => (await factory.Api(client).GetClaimAsync(claimId, FunctionsCallContext.For(req, client), cancellationToken)).ToHttp();
 
     /// <summary>DELETE /api/claims/{claimId}: terminates if running, purges instance, session and documents.</summary>
     [Function(ApiFunctionNames.DeleteClaim)]
@@ -170,17 +133,6 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         }
 
         return (await factory.Api(client).ReviewAsync(claimId, review ?? new ReviewRequest(null, null, null), cancellationToken)).ToHttp();
-    }
-
-    private static async Task<HttpResponseData> ProblemAsync(HttpRequestData req, ApiResultKind kind, ApiProblem problem)
-    {
-        var details = ApiResultHttp.ProblemDetails(kind, problem);
-        var httpContext = req.FunctionContext.GetHttpContext();
-        ApiResultHttp.AddRequestMembers(details, req.Url.AbsolutePath, httpContext?.TraceIdentifier ?? req.FunctionContext.InvocationId);
-        var response = req.CreateResponse((HttpStatusCode)details.Status!.Value);
-        response.Headers.Add("Content-Type", "application/problem+json; charset=utf-8");
-        await response.WriteStringAsync(JsonSerializer.Serialize(details, details.GetType(), ProblemJson));
-        return response;
     }
 }
 

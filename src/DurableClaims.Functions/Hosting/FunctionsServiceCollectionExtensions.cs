@@ -26,9 +26,7 @@ public static class FunctionsServiceCollectionExtensions
         // worker's DataConverter uses, so the shared status mapper reads both hosts alike.
         services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(ClaimsJson.Options));
 
-        // HTTP bodies as the local host writes them (web defaults, enums as strings).
-        services.Configure<HttpJsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-
+        services.AddClaimsHttpJson();
         services.AddClaimsApi(configuration);
         services.AddSingleton<ClaimsApiFactory>();
         services.AddOptions<HttpLimits>().Bind(configuration.GetSection(HttpLimits.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -49,4 +47,8 @@ public static class FunctionsServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>HTTP bodies as the local host writes them (web defaults, enums as strings); what the triggers' <c>IResult</c>s are written with.</summary>
+    public static IServiceCollection AddClaimsHttpJson(this IServiceCollection services)
+        => services.Configure<HttpJsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 }

@@ -1,20 +1,23 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using DurableClaims.Functions.Functions;
 using DurableClaims.Functions.Tests.Infrastructure;
 using DurableClaims.Functions.Tests.Support;
+using Microsoft.Azure.Functions.Worker;
 
-namespace DurableClaims.Functions.Tests.Parity;
+namespace DurableClaims.Functions.Tests.Project;
 
 /// <summary>The Functions project agrees with the settings and infrastructure it is deployed with.</summary>
 public sealed partial class FunctionsProjectTests(CompiledMainTemplate main) : IClassFixture<CompiledMainTemplate>
 {
-    private static readonly XDocument Project = XDocument.Load(RepositoryPaths.Of($"{FunctionsSources.ProjectFolder}/DurableClaims.Functions.csproj"));
+    private static readonly XDocument ProjectFile = XDocument.Load(RepositoryPaths.Of("src/DurableClaims.Functions/DurableClaims.Functions.csproj"));
 
     [Fact]
     public void Project_ShouldCopyTheRootHostJsonIntoItsOutput()
     {
-        var hostJson = Project.Descendants("None").SingleOrDefault(e => NormalizePath((string?)e.Attribute("Include")) == "../../host.json");
+        var hostJson = ProjectFile.Descendants("None").SingleOrDefault(e => NormalizePath((string?)e.Attribute("Include")) == "../../host.json");
 
         Assert.NotNull(hostJson);
         Assert.Equal("host.json", (string?)hostJson.Attribute("Link"));
@@ -25,10 +28,10 @@ public sealed partial class FunctionsProjectTests(CompiledMainTemplate main) : I
     public void Project_ShouldDependOnlyOnTheClaimsLibraryAndTheSharedHttpLayerAndTakeVersionsFromCentralManagement()
     {
         // DurableClaims <- DurableClaims.Http <- {Host, Functions}: the Functions app never references a host.
-        var references = Project.Descendants("ProjectReference").Select(e => NormalizePath((string?)e.Attribute("Include"))).ToList();
+        var references = ProjectFile.Descendants("ProjectReference").Select(e => NormalizePath((string?)e.Attribute("Include"))).ToList();
         Assert.Equal(["../DurableClaims/DurableClaims.csproj", "../DurableClaims.Http/DurableClaims.Http.csproj"], references);
 
-        var packages = Project.Descendants("PackageReference").ToList();
+        var packages = ProjectFile.Descendants("PackageReference").ToList();
         Assert.Contains(packages, p => (string?)p.Attribute("Include") == "Microsoft.Azure.Functions.Worker.Extensions.DurableTask");
         Assert.All(packages, p => Assert.Null(p.Attribute("Version")));
 
@@ -39,19 +42,24 @@ public sealed partial class FunctionsProjectTests(CompiledMainTemplate main) : I
     [Fact]
     public void UploadQueueTrigger_ShouldListenOnTheQueueEventGridDeliversTo()
     {
-        var declared = QueueNameConstant().Match(FunctionsSources.Code);
+        var trigger = Assert.IsType<QueueTriggerAttribute>(Assert.Single(CompiledTriggers.All, f => f.TriggerAttribute is QueueTriggerAttribute).TriggerAttribute);
 
-        Assert.True(declared.Success, "UploadFunctions.QueueName not found");
-        Assert.Equal(BicepTemplateTests.UploadQueueName, declared.Groups["name"].Value);
+        Assert.Equal(UploadFunctions.QueueName, trigger.QueueName);
+        Assert.Equal(BicepTemplateTests.UploadQueueName, UploadFunctions.QueueName);
         Assert.Equal(BicepTemplateTests.UploadQueueName, (string?)main.Template.Variable("uploadQueueName"));
-        Assert.Contains("[QueueTrigger(QueueName)]", FunctionsSources.Code, StringComparison.Ordinal);
     }
 
     [Fact]
     public void EveryAppSettingABindingExpressionNames_ShouldBeSetLocallyAndInAzure()
     {
         // A %NAME% in a trigger that resolves to nothing stops the host from indexing the function.
-        var names = BindingExpression().Matches(FunctionsSources.Code).Select(m => m.Groups["name"].Value).Distinct().ToList();
+        var names = CompiledTriggers.All
+            .SelectMany(f => f.TriggerAttribute.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.PropertyType == typeof(string))
+                .Select(p => p.GetValue(f.TriggerAttribute) as string))
+            .SelectMany(value => BindingExpression().Matches(value ?? string.Empty).Select(m => m.Groups["name"].Value))
+            .Distinct()
+            .ToList();
         Assert.NotEmpty(names);
 
         var local = JsonFiles.LocalSettingsValues();
@@ -75,9 +83,6 @@ public sealed partial class FunctionsProjectTests(CompiledMainTemplate main) : I
 
     private static string NormalizePath(string? path) => (path ?? string.Empty).Replace('\\', '/');
 
-    [GeneratedRegex("const string QueueName = \"(?<name>[^\"]+)\"")]
-    private static partial Regex QueueNameConstant();
-
-    [GeneratedRegex("\"%(?<name>[A-Za-z0-9_]+)%\"")]
+    [GeneratedRegex("%(?<name>[A-Za-z0-9_]+)%")]
     private static partial Regex BindingExpression();
 }
