@@ -31,6 +31,7 @@ internal static class HttpResults
             HttpStatusCode.Gone => ApiResult.Fail<T>(ApiResultKind.Gone, problem),
             HttpStatusCode.RequestEntityTooLarge => ApiResult.Fail<T>(ApiResultKind.TooLarge, problem),
             HttpStatusCode.UnsupportedMediaType => ApiResult.Fail<T>(ApiResultKind.UnsupportedMediaType, problem),
+            HttpStatusCode.UnprocessableEntity => ApiResult.Fail<T>(ApiResultKind.Unprocessable, problem),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => throw new CliInputException(
                 $"The server refused the request ({(int)response.StatusCode}): pass its function key with --key or DURABLECLAIMS_KEY."),
             _ => throw new HttpRequestException(

@@ -11,6 +11,9 @@ public enum ApiResultKind
     Gone,
     TooLarge,
     UnsupportedMediaType,
+
+    /// <summary>Well-formed but can never succeed as sent (e.g. a claim on a policy that is not on file): 422.</summary>
+    Unprocessable,
 }
 
 /// <summary>An RFC 7807 problem in host-neutral form.</summary>
@@ -76,6 +79,9 @@ public static class ApiResult
     public static ApiResult<T> TooLarge<T>(string detail) => Fail<T>(ApiResultKind.TooLarge, new ApiProblem("Payload too large", detail));
 
     public static ApiResult<T> Unsupported<T>(string detail) => Fail<T>(ApiResultKind.UnsupportedMediaType, new ApiProblem("Unsupported media type", detail));
+
+    public static ApiResult<T> Unprocessable<T>(IReadOnlyDictionary<string, string[]> errors, string detail)
+        => Fail<T>(ApiResultKind.Unprocessable, new ApiProblem("The claim can never be paid as submitted.", detail, errors));
 }
 
 /// <summary>HTTP status codes for <see cref="ApiResultKind"/>; shared so that both hosts answer alike.</summary>
@@ -91,6 +97,7 @@ public static class ApiResultStatusCodes
         ApiResultKind.Gone => 410,
         ApiResultKind.TooLarge => 413,
         ApiResultKind.UnsupportedMediaType => 415,
+        ApiResultKind.Unprocessable => 422,
         _ => 500,
     };
 
@@ -104,6 +111,7 @@ public static class ApiResultStatusCodes
         ApiResultKind.Gone => "https://tools.ietf.org/html/rfc9110#section-15.5.11",
         ApiResultKind.TooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         ApiResultKind.UnsupportedMediaType => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        ApiResultKind.Unprocessable => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
         ApiResultKind.Ok or ApiResultKind.Accepted => "about:blank",
         _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
     };

@@ -1,6 +1,8 @@
 using DurableClaims.Api.Intake;
 using DurableClaims.Api.Runtime;
 using DurableClaims.Contracts;
+using DurableClaims.Domain;
+using DurableClaims.Policies;
 using DurableClaims.Sessions;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -15,6 +17,7 @@ public sealed partial class ClaimsApiService(
     IDocumentStore documents,
     IIntakeReceiptStore receipts,
     ClaimStatisticsService statistics,
+    PolicyCatalog catalog,
     IOptions<ClaimsApiOptions> options,
     TimeProvider timeProvider,
     ILogger<ClaimsApiService> logger)
@@ -69,6 +72,11 @@ public sealed partial class ClaimsApiService(
         if (documents.Count > 0 && ValidateUploads<ManagementPayload>(documents, requireContent: true) is { } invalid)
         {
             return invalid;
+        }
+
+        if (Unpayable(parsed.Submission) is { } unpayable)
+        {
+            return unpayable;
         }
 
         var claimId = parsed.Submission.ClaimId;
@@ -155,6 +163,26 @@ public sealed partial class ClaimsApiService(
             ["statusQueryGetUri"] = call.Links(claimId).StatusQueryGetUri,
             ["claimUri"] = call.Url(ApiRoutes.AppPath(ApiRoutes.Claim, claimId), false),
         });
+    }
+
+    /// <summary>
+    /// 422 when the claim names a policy that is not on file, a type it does not cover or another currency: the
+    /// claimant can correct these, and no document would change them. An incident outside the policy period is a
+    /// fact about the loss, not a typing error: that claim is accepted and denied at intake with a letter.
+    /// </summary>
+    private ApiResult<ManagementPayload>? Unpayable(ClaimSubmission claim)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["policy.exists"] = "policyNumber", ["coverage.type"] = "claimType", ["coverage.currency"] = "currency",
+        };
+        var errors = CoverageRules.NeverPayable(claim, catalog.FindPolicy(claim.PolicyNumber))
+            .Where(r => fields.ContainsKey(r.Id))
+            .GroupBy(r => fields[r.Id])
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Detail ?? r.Description).ToArray(), StringComparer.Ordinal);
+        return errors.Count == 0
+            ? null
+            : ApiResult.Unprocessable<ManagementPayload>(errors, "The claim can never be paid as submitted; correct the fields named and submit it again. Nothing was stored.");
     }
 
     private static ApiResult<T> UnknownClaim<T>(string claimId) => ApiResult.NotFound<T>($"No claim with id '{claimId}' exists.");

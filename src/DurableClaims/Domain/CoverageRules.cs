@@ -22,6 +22,16 @@ public static class RuleResults
 /// <summary>Deterministic coverage rules: policy on file, type covered, period, exclusions, deductible and limit.</summary>
 public static class CoverageRules
 {
+    /// <summary>The rules the claim itself settles, before any document: when one fails, no document can make the claim payable.</summary>
+    public static readonly IReadOnlySet<string> SettledAtIntake = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "policy.exists", "coverage.type", "coverage.currency", "coverage.period",
+    };
+
+    /// <summary>The rules the submission fails that no document can fix (see <see cref="SettledAtIntake"/>).</summary>
+    public static IReadOnlyList<AppliedRule> NeverPayable(ClaimSubmission claim, PolicyRecord? policy)
+        => [.. Evaluate(claim, policy).Failed.Where(r => SettledAtIntake.Contains(r.Id))];
+
     /// <summary>Evaluates the claim against the policy (null when the policy is not on file).</summary>
     public static CoverageEvaluation Evaluate(ClaimSubmission claim, PolicyRecord? policy)
     {

@@ -80,6 +80,15 @@ internal sealed partial class ClaimRun
             Notify(intake.Events);
             var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
             WorkflowLog.Started(log, _claim.ClaimId, _missing.Count);
+            if (intake.NeverPayable is { Count: > 0 })
+            {
+                // The claim itself fails a rule no document can change (e.g. the incident is outside the policy
+                // period): decide now rather than ask the customer for documents for weeks first.
+                (_phase, _status) = (ClaimPhases.Decision, ClaimStatusCodes.Running);
+                Publish();
+                return await CompleteAsync(null, null);
+            }
+
             return await AnalyseAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -42,7 +42,8 @@ public sealed record StartClaimRequest(ClaimSubmission Claim, DateTimeOffset Sta
 public sealed record IntakeResult(
     IReadOnlyList<string> RequiredDocuments,
     IReadOnlyList<ReceivedDocument> ReceivedDocuments,
-    IReadOnlyList<ClaimLifecycleEvent> Events);
+    IReadOnlyList<ClaimLifecycleEvent> Events,
+    IReadOnlyList<string>? NeverPayable = null);
 
 /// <summary>A message the orchestrator wants in the history (ids are assigned from the step key).</summary>
 public sealed record NewMessage(string Author, string Role, string Content);

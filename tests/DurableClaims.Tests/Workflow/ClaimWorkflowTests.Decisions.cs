@@ -64,6 +64,20 @@ public sealed partial class ClaimWorkflowTests
     }
 
     [Fact]
+    public async Task Claim_IncidentOutsideThePolicyPeriodWithDocumentsMissing_ShouldBeDeniedAtIntakeWithoutPausing()
+    {
+        await using var host = await StartHostAsync();
+        await host.SubmitAsync(TestClaims.Auto("CLM-W-EXPIRED") with { PolicyNumber = "POL-AUTO-3003" });
+
+        var outcome = await host.WaitForOutcomeAsync("CLM-W-EXPIRED");
+        var events = await host.Sessions.GetEventsAsync("CLM-W-EXPIRED");
+
+        Assert.Equal((ClaimStatusCodes.Denied, ClaimReasons.NotCovered, 0, "denial_package.md"), (outcome.Status, outcome.Reason, outcome.Rounds, outcome.PackageFileName));
+        Assert.Contains(outcome.Decision!.RulesApplied, r => r is { Id: "coverage.period", Result: "failed" });
+        Assert.DoesNotContain(events, e => e.Type == ClaimEventTypes.Pause);
+    }
+
+    [Fact]
     public async Task Claim_NoProgressForThreeRounds_ShouldStall()
     {
         await using var host = await StartHostAsync(model: ScriptedChatModel.Stalling());

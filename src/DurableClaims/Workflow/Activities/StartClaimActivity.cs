@@ -1,6 +1,7 @@
 using DurableClaims.Agents;
 using DurableClaims.Contracts;
 using DurableClaims.Documents;
+using DurableClaims.Domain;
 using DurableClaims.Policies;
 using Microsoft.DurableTask;
 
@@ -63,6 +64,7 @@ public sealed class StartClaimActivity : TaskActivity<StartClaimRequest, IntakeR
             claim,
             extraEvents: toolEvents);
 
-        return new IntakeResult(required, received, [input.Event, .. toolEvents]);
+        var neverPayable = CoverageRules.NeverPayable(claim, _catalog.FindPolicy(claim.PolicyNumber)).Select(r => r.Id).ToList();
+        return new IntakeResult(required, received, [input.Event, .. toolEvents], neverPayable);
     }
 }
