@@ -35,6 +35,20 @@ public sealed class ProcessInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_PolicyNotOnFile_ShouldExitTwoNamingThePolicy()
+    {
+        var claim = _temp.WriteFile("unknown-policy.json", """
+            { "claimId": "CLM-CLI-NOPOLICY", "policyNumber": "POL-AUTO-9999", "claimType": "auto", "incidentDate": "2026-11-02", "amount": 900,
+              "currency": "USD", "claimant": { "name": "Ann Lee", "email": "ann@example.com" }, "description": "Scraped a pillar while parking." }
+            """);
+
+        var result = await CliProcess.RunAsync(["process", claim, "--data-dir", _temp.Combine("data")]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("policyNumber: No policy POL-AUTO-9999 was found.", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Process_MalformedJson_ShouldExitTwo()
     {
         var claim = _temp.WriteFile("broken.json", "{ \"policyNumber\": ");
