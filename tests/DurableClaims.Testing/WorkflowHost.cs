@@ -79,13 +79,36 @@ public sealed class WorkflowHost : IAsyncDisposable
         return new WorkflowHost(host, time, dataDirectory);
     }
 
-    /// <summary>Schedules a claim with its id as instance id.</summary>
-    public Task<string> SubmitAsync(ClaimSubmission claim)
-        => Client.ScheduleNewOrchestrationInstanceAsync(ClaimWorkflow.OrchestratorName, claim, new StartOrchestrationOptions { InstanceId = claim?.ClaimId });
+    /// <summary>Stores a file for each document the claim names that has none yet (as the portal sends them with it), then schedules the claim under its id.</summary>
+    public async Task<string> SubmitAsync(ClaimSubmission claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var stored = await Documents.ListAsync(claim.ClaimId);
+        foreach (var document in claim.Documents.Where(d => !stored.Any(s => s.Type == d.Type && s.Filename == d.Filename)))
+        {
+            await StoreAsync(claim.ClaimId, document.Type, document.Filename);
+        }
 
-    /// <summary>Raises DocumentsReceived with documents named <c>type.txt</c>.</summary>
-    public Task DeliverAsync(string claimId, params string[] types)
-        => Client.RaiseEventAsync(claimId, ClaimWorkflow.Events.DocumentsReceived, new DocumentsReceived([.. types.Select(t => new ReceivedDocument(t, t + ".txt"))], "test"));
+        return await Client.ScheduleNewOrchestrationInstanceAsync(ClaimWorkflow.OrchestratorName, claim, new StartOrchestrationOptions { InstanceId = claim.ClaimId });
+    }
+
+    /// <summary>Stores a file <c>type.txt</c> per type and raises DocumentsReceived with their locations, as the documents route does.</summary>
+    public async Task DeliverAsync(string claimId, params string[] types)
+    {
+        var documents = new List<ReceivedDocument>();
+        foreach (var type in types)
+        {
+            documents.Add(new ReceivedDocument(type, type + ".txt", (await StoreAsync(claimId, type, type + ".txt")).Location));
+        }
+
+        await Client.RaiseEventAsync(claimId, ClaimWorkflow.Events.DocumentsReceived, new DocumentsReceived(documents, "test"));
+    }
+
+    private async Task<StoredDocument> StoreAsync(string claimId, string type, string filename)
+    {
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"{type} of claim {claimId}"));
+        return await Documents.SaveAsync(claimId, type, filename, content);
+    }
 
     /// <summary>Waits (real time, up to 30 s) until the claim's custom status satisfies <paramref name="condition"/>.</summary>
     public async Task<ClaimProgress> WaitForAsync(string claimId, Func<ClaimProgress, bool> condition, TimeSpan? timeout = null)

@@ -74,7 +74,8 @@ public sealed partial class ClaimsApiService
             return ApiResult.Invalid<DocumentsAccepted>("documents", "At least one document is required.");
         }
 
-        if (ValidateUploads<DocumentsAccepted>(uploads, requireContent: false) is { } invalid)
+        // A name is not evidence: every document must bring its content.
+        if (ValidateUploads<DocumentsAccepted>(uploads, requireContent: true) is { } invalid)
         {
             return invalid;
         }
@@ -85,7 +86,7 @@ public sealed partial class ClaimsApiService
         }
 
         // Checked before storing anything: documents for an unknown or finished claim are not kept.
-        var instance = await runtime.GetAsync(claimId, false, cancellationToken);
+        var instance = await runtime.GetAsync(claimId, true, cancellationToken);
         if (instance is null)
         {
             return UnknownClaim<DocumentsAccepted>(claimId);
@@ -94,6 +95,11 @@ public sealed partial class ClaimsApiService
         if (instance.IsCompleted)
         {
             return ApiResult.Gone<DocumentsAccepted>($"Claim '{claimId}' has already finished ({instance.RuntimeStatus}).");
+        }
+
+        if (UnexpectedTypes(uploads, ClaimStatusMapper.ReadProgress(instance)) is { } unexpected)
+        {
+            return unexpected;
         }
 
         var received = new List<ReceivedDocument>();
@@ -147,6 +153,26 @@ public sealed partial class ClaimsApiService
         return ApiResult.Accepted<DocumentsAccepted>(new DocumentsAccepted(claimId, received, call.Url(statusPath, false)), statusPath);
     }
 
+    /// <summary>400 naming the types this claim expects when a document's type is none of them (a typo would otherwise be stored and never count).</summary>
+    private static ApiResult<DocumentsAccepted>? UnexpectedTypes(IReadOnlyList<DocumentUpload> uploads, ClaimProgress? progress)
+    {
+        if (progress is null)
+        {
+            // Still in intake: the required documents are not known yet.
+            return null;
+        }
+
+        var expected = progress.MissingDocuments.Concat(progress.ReceivedDocuments).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var errors = uploads
+            .Select((upload, i) => (upload, i))
+            .Where(x => !expected.Contains(x.upload.Type!, StringComparer.Ordinal))
+            .ToDictionary(
+                x => $"documents[{x.i}].type",
+                x => new[] { $"'{x.upload.Type}' is not a document this claim expects; expected: {string.Join(", ", expected)}." },
+                StringComparer.Ordinal);
+        return errors.Count == 0 ? null : ApiResult.Invalid<DocumentsAccepted>(errors, "A document type is not one this claim expects; nothing was stored.");
+    }
+
     /// <summary>Stores the documents that came with a claim, then schedules it; a start that throws takes its documents back.</summary>
     private async Task<RuntimeOutcome> StoreThenScheduleAsync(ClaimSubmission claim, IReadOnlyList<DocumentUpload> uploads, CancellationToken cancellationToken)
     {
@@ -155,7 +181,10 @@ public sealed partial class ClaimsApiService
             foreach (var upload in uploads)
             {
                 using var stream = new MemoryStream(upload.Content!, writable: false);
-                await documents.SaveAsync(claim.ClaimId, upload.Type!, upload.Filename!, stream, cancellationToken);
+                var stored = await documents.SaveAsync(claim.ClaimId, upload.Type!, upload.Filename!, stream, cancellationToken);
+
+                // The intake (blob listener, Event Grid) will report this blob too: the claim counts it at its start instead.
+                await receipts.TryAddAsync(IntakeReceipt.KeyFor(BlobPath.Name(claim.ClaimId, upload.Type!, upload.Filename!), stored.ETag), cancellationToken);
             }
 
             return await runtime.ScheduleAsync(ClaimWorkflow.OrchestratorName, claim.ClaimId, claim, cancellationToken);

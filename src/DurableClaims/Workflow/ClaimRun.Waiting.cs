@@ -171,7 +171,9 @@ internal sealed partial class ClaimRun
         var added = new List<ReceivedDocument>();
         foreach (var document in delivery?.Documents ?? [])
         {
-            if (document is null || !ClaimIds.IsSafeSegment(document.Type) || !ClaimIds.IsSafeSegment(document.Filename)
+            // Only stored documents count: every way in stores the content first and sends its location.
+            if (document is null || string.IsNullOrEmpty(document.Location)
+                || !ClaimIds.IsSafeSegment(document.Type) || !ClaimIds.IsSafeSegment(document.Filename)
                 || _received.Any(r => r.Type == document.Type && r.Filename == document.Filename))
             {
                 continue;

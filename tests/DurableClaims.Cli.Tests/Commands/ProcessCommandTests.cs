@@ -15,7 +15,9 @@ public sealed class ProcessCommandTests : IDisposable
     [Fact]
     public async Task Process_ClaimMissingDocuments_ShouldExitZeroAndShowItPaused()
     {
-        var result = await CliProcess.RunAsync(["process", Samples.Get(Samples.Approve).File, "--data-dir", DataDirectory]);
+        var sample = Samples.Get(Samples.Approve);
+
+        var result = await CliProcess.RunAsync(["process", sample.File, "-d", sample.DocumentsFolder, "--data-dir", DataDirectory]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"Status\s+│ paused", result.Stdout);
@@ -25,7 +27,9 @@ public sealed class ProcessCommandTests : IDisposable
     [Fact]
     public async Task Process_ClaimMissingDocuments_ShouldWriteMissingDocumentsJson()
     {
-        var result = await CliProcess.RunAsync(["process", Samples.Get(Samples.Approve).File, "-o", OutputDirectory, "--data-dir", DataDirectory]);
+        var sample = Samples.Get(Samples.Approve);
+
+        var result = await CliProcess.RunAsync(["process", sample.File, "-d", sample.DocumentsFolder, "-o", OutputDirectory, "--data-dir", DataDirectory]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var missing = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputDirectory, "missing_documents.json")));

@@ -97,7 +97,7 @@ public sealed class ClaimsApiDocumentsTests(HostFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _));
-        Assert.False(Directory.Exists(Path.Combine(fixture.Host.DataDirectory, "claim-documents", claimId)));
+        Assert.Equal(["booking_confirmation"], TestClaims.StoredDocumentTypes(fixture.Host.DataDirectory, claimId));
     }
 
     [Fact]
@@ -142,6 +142,6 @@ public sealed class ClaimsApiDocumentsTests(HostFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("documents[0].filename", out _));
-        Assert.False(Directory.Exists(Path.Combine(fixture.Host.DataDirectory, "claim-documents", claimId)));
+        Assert.Equal(["booking_confirmation"], TestClaims.StoredDocumentTypes(fixture.Host.DataDirectory, claimId));
     }
 }

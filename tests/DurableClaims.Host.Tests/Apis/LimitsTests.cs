@@ -30,7 +30,7 @@ public sealed class LimitsTests(LimitsHostFixture fixture) : IClassFixture<Limit
         using var response = await _client.PostAsync($"/api/claims/{claimId}/documents", TestClaims.Json(json));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.False(Directory.Exists(Path.Combine(fixture.Host.DataDirectory, "claim-documents", claimId)));
+        Assert.Equal(["booking_confirmation"], TestClaims.StoredDocumentTypes(fixture.Host.DataDirectory, claimId));
     }
 
     [Fact]

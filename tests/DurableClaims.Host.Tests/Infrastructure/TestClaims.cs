@@ -30,8 +30,46 @@ public static class TestClaims
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
+    /// <summary>Starts a claim as a portal does: with a file for each document it names (multipart), or as plain JSON when it names none.</summary>
+    /// <remarks>Names alone are not evidence: a named document without its file stays missing.</remarks>
     public static async Task<HttpResponseMessage> StartAsync(HttpClient client, string json)
-        => await client.PostAsync("/api/claims", Json(json));
+    {
+        var named = NamedDocuments(json);
+        if (named.Count == 0)
+        {
+            return await client.PostAsync("/api/claims", Json(json));
+        }
+
+        using var form = new MultipartFormDataContent { { Json(json), "claim", "claim.json" } };
+        foreach (var (type, fileName) in named)
+        {
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("content of " + type)), type!, fileName!);
+        }
+
+        return await client.PostAsync("/api/claims", form);
+    }
+
+    /// <summary>The type folders stored for a claim in the local documents folder.</summary>
+    public static IReadOnlyList<string> StoredDocumentTypes(string dataDirectory, string claimId)
+    {
+        var folder = Path.Combine(dataDirectory, "claim-documents", claimId);
+        return Directory.Exists(folder) ? [.. Directory.GetDirectories(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!] : [];
+    }
+
+    private static List<(string? Type, string? FileName)> NamedDocuments(string json)
+    {
+        try
+        {
+            return [.. (JsonNode.Parse(json)?["documents"] as JsonArray ?? [])
+                .Select(d => (Type: d?["type"]?.GetValue<string>(), FileName: d?["filename"]?.GetValue<string>()))
+                .Where(d => d.Type is not null && d.FileName is not null)];
+        }
+        catch (JsonException)
+        {
+            // A malformed body is what the test sends on purpose: send it as it is.
+            return [];
+        }
+    }
 
     /// <summary>Starts a travel claim that lacks its receipts and waits until it pauses for them.</summary>
     public static async Task<string> StartPausedAsync(HttpClient client, string? claimId = null)

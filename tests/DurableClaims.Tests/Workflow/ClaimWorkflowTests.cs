@@ -84,6 +84,20 @@ public sealed partial class ClaimWorkflowTests : IDisposable
     }
 
     [Fact]
+    public async Task Claim_DocumentsNamedButNeverStored_ShouldPauseWithEveryOneMissing()
+    {
+        await using var host = await StartHostAsync();
+        var claim = TestClaims.Auto("CLM-W-NAMES", documents: TestClaims.AutoDocuments);
+
+        // Scheduled directly: the names reach the orchestrator without any file behind them.
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(ClaimWorkflow.OrchestratorName, claim, new Microsoft.DurableTask.StartOrchestrationOptions { InstanceId = claim.ClaimId });
+        var paused = await host.WaitForPauseAsync("CLM-W-NAMES");
+
+        Assert.Equal(TestClaims.AutoDocuments.Order(StringComparer.Ordinal), paused.MissingDocuments.Order(StringComparer.Ordinal));
+        Assert.Empty(paused.ReceivedDocuments);
+    }
+
+    [Fact]
     public async Task Claim_DuplicateDelivery_ShouldChangeNothing()
     {
         await using var host = await StartHostAsync();

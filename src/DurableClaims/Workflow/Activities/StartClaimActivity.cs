@@ -26,15 +26,11 @@ public sealed class StartClaimActivity : TaskActivity<StartClaimRequest, IntakeR
         var claim = input.Claim;
         var required = _catalog.RequiredDocuments(claim.ClaimType);
 
-        // Documents named in the submission, plus any uploaded before the claim started.
-        var received = claim.Documents.Select(d => new ReceivedDocument(d.Type, d.Filename)).ToList();
-        foreach (var stored in await _documents.ListAsync(claim.ClaimId))
-        {
-            if (!received.Any(r => r.Type == stored.Type && r.Filename == stored.Filename))
-            {
-                received.Add(new ReceivedDocument(stored.Type, stored.Filename, stored.Location));
-            }
-        }
+        // Evidence, not names: a document counts once its content is stored (sent with the claim or uploaded
+        // before it started). A document the submission only names stays missing until its file arrives.
+        var received = (await _documents.ListAsync(claim.ClaimId))
+            .Select(stored => new ReceivedDocument(stored.Type, stored.Filename, stored.Location))
+            .ToList();
 
         var caseFile = new CaseFile
         {
