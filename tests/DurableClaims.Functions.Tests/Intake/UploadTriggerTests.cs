@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DurableClaims.Api.Management;
 using DurableClaims.Contracts;
 using DurableClaims.Functions.Tests.Triggers;
+using DurableClaims.Testing;
 using DurableClaims.Workflow;
 using Microsoft.AspNetCore.Http;
 
@@ -16,7 +17,7 @@ public sealed class UploadTriggerTests(FunctionsAppFixture fixture) : IClassFixt
     public async Task ClaimDocumentUploaded_QueuedBlobCreatedForAPausedClaim_ShouldResumeTheClaim()
     {
         var claimId = await _app.StartPausedAsync();
-        var message = UploadEvents.BlobCreated(UploadEvents.BlobUrl(claimId, "receipts", "hotel.pdf"), "0x8DC1").ToJsonString();
+        var message = EventPayloads.EventGridEvent(EventPayloads.BlobUrl(claimId, "receipts", "hotel.pdf"), "0x8DC1").ToJsonString();
 
         await _app.Uploads.RunAsync(message, _app.Client, CancellationToken.None);
 
@@ -29,7 +30,7 @@ public sealed class UploadTriggerTests(FunctionsAppFixture fixture) : IClassFixt
     {
         // Queue delivery is at least once: the intake recognises the upload by blob name and ETag.
         var claimId = await _app.StartPausedAsync();
-        var message = UploadEvents.BlobCreated(UploadEvents.BlobUrl(claimId, "receipts", "hotel.pdf"), "0x8DC2").ToJsonString();
+        var message = EventPayloads.EventGridEvent(EventPayloads.BlobUrl(claimId, "receipts", "hotel.pdf"), "0x8DC2").ToJsonString();
 
         await _app.Uploads.RunAsync(message, _app.Client, CancellationToken.None);
         await _app.Uploads.RunAsync(message, _app.Client, CancellationToken.None);
@@ -52,7 +53,7 @@ public sealed class UploadTriggerTests(FunctionsAppFixture fixture) : IClassFixt
     public async Task BlobCreated_EventGridDeliveryForAPausedClaim_ShouldRaiseOnceAndResumeTheClaim()
     {
         var claimId = await _app.StartPausedAsync();
-        var delivery = new JsonArray(UploadEvents.BlobCreated(UploadEvents.BlobUrl(claimId, "receipts", "hotel.pdf"), "0x8DC3")).ToJsonString();
+        var delivery = new JsonArray(EventPayloads.EventGridEvent(EventPayloads.BlobUrl(claimId, "receipts", "hotel.pdf"), "0x8DC3")).ToJsonString();
         var request = _app.Http.Json("/api/events/blob-created", delivery);
 
         var response = await TriggerHttp.RunAsync(request, await _app.UploadEvents.ReceiveAsync(request, _app.Client, CancellationToken.None));
@@ -65,7 +66,7 @@ public sealed class UploadTriggerTests(FunctionsAppFixture fixture) : IClassFixt
     [Fact]
     public async Task BlobCreated_SubscriptionValidation_ShouldAnswerWithTheValidationCode()
     {
-        var request = _app.Http.Json("/api/events/blob-created", UploadEvents.Validation("code-123"));
+        var request = _app.Http.Json("/api/events/blob-created", EventPayloads.EventGridValidation("code-123"));
 
         var response = await TriggerHttp.RunAsync(request, await _app.UploadEvents.ReceiveAsync(request, _app.Client, CancellationToken.None));
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using DurableClaims.Host.Tests.Infrastructure;
+using DurableClaims.Testing;
 
 namespace DurableClaims.Host.Tests.Intake;
 

@@ -1,4 +1,5 @@
 using DurableClaims.Api.Intake;
+using DurableClaims.Testing;
 
 namespace DurableClaims.Host.Tests.Intake;
 

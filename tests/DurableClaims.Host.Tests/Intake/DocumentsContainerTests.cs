@@ -1,5 +1,6 @@
 using System.Net;
 using DurableClaims.Host.Tests.Infrastructure;
+using DurableClaims.Testing;
 
 namespace DurableClaims.Host.Tests.Intake;
 

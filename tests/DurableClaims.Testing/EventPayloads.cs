@@ -1,10 +1,14 @@
 using System.Text.Json.Nodes;
 
-namespace DurableClaims.Host.Tests.Intake;
+namespace DurableClaims.Testing;
 
-/// <summary>Event Grid and CloudEvents bodies shaped as Azure Storage sends them.</summary>
+/// <summary>Event Grid and CloudEvents bodies shaped as Azure Storage sends them, for both hosts' intake tests.</summary>
 public static class EventPayloads
 {
+    /// <summary>The blob URL of a claim document in a storage account (path <c>{claimId}/{type}/{file}</c>).</summary>
+    public static string BlobUrl(string claimId, string type, string fileName)
+        => $"https://claimsdocs.blob.core.windows.net/claim-documents/{claimId}/{type}/{fileName}";
+
     public static string EventGridBlobCreated(string url, string etag) => new JsonArray(EventGridEvent(url, etag)).ToJsonString();
 
     public static JsonObject EventGridEvent(string url, string etag) => new()
