@@ -55,7 +55,7 @@ public static class ApiResultHttp
     public static ApiCallContext CallContext(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var code = request.Headers[ApiRoutes.FunctionKeyHeader].FirstOrDefault() ?? request.Query[ApiRoutes.FunctionKeyQuery].FirstOrDefault();
+        var code = request.Headers[FunctionKeys.Header].FirstOrDefault() ?? request.Query[FunctionKeys.Query].FirstOrDefault();
         return new ApiCallContext($"{request.Scheme}://{request.Host}{request.PathBase}", string.IsNullOrEmpty(code) ? null : code);
     }
 

@@ -6,6 +6,7 @@ using DurableClaims.Api;
 using DurableClaims.Cli.Infrastructure;
 using DurableClaims.Cli.Input;
 using DurableClaims.Contracts;
+using DurableClaims.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableClaims.Cli.Clients;
@@ -28,7 +29,7 @@ internal sealed class HttpClaimsClient : IClaimsClient
             client.Timeout = TimeSpan.FromSeconds(100);
             if (functionsKey is not null)
             {
-                client.DefaultRequestHeaders.Add(ApiRoutes.FunctionKeyHeader, functionsKey);
+                client.DefaultRequestHeaders.Add(FunctionKeys.Header, functionsKey);
             }
         });
         _services = services.BuildServiceProvider();

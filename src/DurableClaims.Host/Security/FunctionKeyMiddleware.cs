@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using DurableClaims.Api;
 using DurableClaims.Host.Extensions;
+using DurableClaims.Http;
 
 namespace DurableClaims.Host.Security;
 
@@ -34,12 +35,12 @@ public sealed class FunctionKeyMiddleware(RequestDelegate next, HostSettings set
             return;
         }
 
-        var supplied = context.Request.Headers[ApiRoutes.FunctionKeyHeader].FirstOrDefault()
-            ?? context.Request.Query[ApiRoutes.FunctionKeyQuery].FirstOrDefault();
+        var supplied = context.Request.Headers[FunctionKeys.Header].FirstOrDefault()
+            ?? context.Request.Query[FunctionKeys.Query].FirstOrDefault();
         if (string.IsNullOrEmpty(supplied) || !Matches(supplied))
         {
             await RejectAsync(context, StatusCodes.Status401Unauthorized,
-                $"A valid function key is required in the '{ApiRoutes.FunctionKeyHeader}' header or the '{ApiRoutes.FunctionKeyQuery}' query parameter.");
+                $"A valid function key is required in the '{FunctionKeys.Header}' header or the '{FunctionKeys.Query}' query parameter.");
             return;
         }
 

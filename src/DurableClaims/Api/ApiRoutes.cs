@@ -34,12 +34,6 @@ public static class ApiRoutes
     /// <summary>The response/request header that carries a list continuation token (as in Durable Functions).</summary>
     public const string ContinuationTokenHeader = "x-ms-continuation-token";
 
-    /// <summary>The header that carries a function key (as in Azure Functions).</summary>
-    public const string FunctionKeyHeader = "x-functions-key";
-
-    /// <summary>The query parameter that carries a function key (as in Azure Functions).</summary>
-    public const string FunctionKeyQuery = "code";
-
     /// <summary>Builds the absolute path of an app route, e.g. "/api/claims/C-1".</summary>
     public static string AppPath(string template, string? claimId = null)
     {

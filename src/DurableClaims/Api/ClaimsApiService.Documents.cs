@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DurableClaims.Api.Intake;
 using DurableClaims.Api.Runtime;
 using DurableClaims.Contracts;
@@ -8,61 +7,6 @@ namespace DurableClaims.Api;
 /// <content>Document submission: store the content, then raise DocumentsReceived.</content>
 public sealed partial class ClaimsApiService
 {
-    private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
-
-    /// <summary>Submits documents given as JSON <c>{ "documents": [ { "type", "filename", "contentBase64" } ] }</c>.</summary>
-    public async Task<ApiResult<DocumentsAccepted>> SubmitDocumentsJsonAsync(
-        string claimId, string json, ApiCallContext call, CancellationToken cancellationToken = default)
-    {
-        DocumentsRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<DocumentsRequest>(json, RequestJson);
-        }
-        catch (JsonException ex)
-        {
-            return ApiResult.Invalid<DocumentsAccepted>("$", $"The body is not valid JSON: {ex.Message}");
-        }
-
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var uploads = new List<DocumentUpload>();
-        var items = request?.Documents ?? [];
-        for (var i = 0; i < items.Count; i++)
-        {
-            var item = items[i];
-            if (item is null)
-            {
-                errors[$"documents[{i}]"] = ["Each document must be an object with a type and a filename."];
-                continue;
-            }
-
-            byte[]? content = null;
-            if (item.ContentBase64 is { } base64)
-            {
-                // Checked before decoding so that an oversized body is refused without allocating it twice.
-                if (base64.Length / 4L * 3 > _options.MaxDocumentBytes + 3)
-                {
-                    return TooLarge<DocumentsAccepted>(item.Filename);
-                }
-
-                try
-                {
-                    content = Convert.FromBase64String(base64);
-                }
-                catch (FormatException)
-                {
-                    errors[$"documents[{i}].contentBase64"] = ["Must be base64."];
-                }
-            }
-
-            uploads.Add(new DocumentUpload(item.Type, item.Filename, content));
-        }
-
-        return errors.Count > 0
-            ? ApiResult.Invalid<DocumentsAccepted>(errors, "The documents have invalid fields; nothing was stored.")
-            : await SubmitDocumentsAsync(claimId, uploads, "http", call, cancellationToken);
-    }
-
     /// <summary>Stores each document's content at <c>{claimId}/{type}/{filename}</c> and raises DocumentsReceived once for the batch.</summary>
     public async Task<ApiResult<DocumentsAccepted>> SubmitDocumentsAsync(
         string claimId, IReadOnlyList<DocumentUpload> uploads, string source, ApiCallContext call, CancellationToken cancellationToken = default)

@@ -11,7 +11,7 @@ public sealed class FunctionsMetadataTests
 {
     private static readonly HashSet<string> NonRouteConstants = new(StringComparer.Ordinal)
     {
-        nameof(ApiRoutes.ApiPrefix), nameof(ApiRoutes.ContinuationTokenHeader), nameof(ApiRoutes.FunctionKeyHeader), nameof(ApiRoutes.FunctionKeyQuery),
+        nameof(ApiRoutes.ApiPrefix), nameof(ApiRoutes.ContinuationTokenHeader),
     };
 
     [Fact]

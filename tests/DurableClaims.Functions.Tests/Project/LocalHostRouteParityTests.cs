@@ -36,7 +36,7 @@ public sealed class LocalHostRouteParityTests
         // Functions serves these itself, outside routePrefix: no trigger may take them.
         var routes = typeof(ApiRoutes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && f.Name is not (nameof(ApiRoutes.ApiPrefix)
-                or nameof(ApiRoutes.ContinuationTokenHeader) or nameof(ApiRoutes.FunctionKeyHeader) or nameof(ApiRoutes.FunctionKeyQuery)))
+                or nameof(ApiRoutes.ContinuationTokenHeader)))
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToList();
         var triggerRoutes = CompiledTriggers.Http.Select(t => t.Route).ToHashSet(StringComparer.Ordinal);
