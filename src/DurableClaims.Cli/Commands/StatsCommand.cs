@@ -41,6 +41,11 @@ internal static class StatsCommand
             table.AddRow($"  [{StatusRenderer.Colour(status)}]{Markup.Escape(status)}[/]", Number(count));
         }
 
+        foreach (var (type, count) in stats.ByClaimType)
+        {
+            table.AddRow($"  type {Markup.Escape(type)}", Number(count));
+        }
+
         table.AddRow("Finished", Number(stats.Completed));
         table.AddRow("Success rate (approved ÷ finished)", stats.SuccessRate.ToString("0.0%", CultureInfo.InvariantCulture));
         table.AddRow("Average rounds", stats.AverageRounds.ToString("0.##", CultureInfo.InvariantCulture));

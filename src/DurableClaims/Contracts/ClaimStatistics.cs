@@ -8,6 +8,9 @@ public sealed record ClaimStatistics
     /// <summary>Gets the count per status code (every code present, zero when none).</summary>
     public IReadOnlyDictionary<string, int> ByStatus { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Gets the number of claims per claim type (the original service's <c>byMode</c>), types in ordinal order.</summary>
+    public IReadOnlyDictionary<string, int> ByClaimType { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Gets the number of finished claims.</summary>
     public int Completed { get; init; }
 

@@ -27,6 +27,10 @@ public sealed class ClaimStatisticsService
         {
             Total = sessions.Count,
             ByStatus = byStatus,
+            ByClaimType = sessions
+                .GroupBy(m => string.IsNullOrEmpty(m.ClaimType) ? "unknown" : m.ClaimType, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             Completed = finished.Count,
             SuccessRate = finished.Count == 0 ? 0 : Math.Round((double)byStatus[ClaimStatusCodes.Approved] / finished.Count, 4),
             AverageRounds = finished.Count == 0 ? 0 : Math.Round(finished.Average(m => m.Rounds), 2),

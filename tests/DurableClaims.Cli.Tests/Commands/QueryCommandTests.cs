@@ -118,4 +118,13 @@ public sealed class QueryCommandTests(ClaimsOnDiskFixture claims) : IClassFixtur
         Assert.Equal(2, json.RootElement.GetProperty("total").GetInt32());
         Assert.Equal((1, 1), (byStatus.GetProperty("paused").GetInt32(), byStatus.GetProperty("denied").GetInt32()));
     }
+
+    [Fact]
+    public async Task Stats_Table_ShouldCountTheClaimsByType()
+    {
+        var result = await claims.RunAsync("stats");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"type auto\s+│\s+2", result.Stdout);
+    }
 }

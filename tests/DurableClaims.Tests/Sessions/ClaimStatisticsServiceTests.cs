@@ -33,6 +33,19 @@ public sealed class ClaimStatisticsServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task GetAsync_ClaimsOfSeveralTypes_ShouldCountEachType()
+    {
+        foreach (var (id, type) in new[] { ("CLM-A1", "auto"), ("CLM-A2", "auto"), ("CLM-T1", "travel"), ("CLM-H1", "home") })
+        {
+            await _store.SaveAsync(new SessionMetadata { ClaimId = id, Status = ClaimStatusCodes.Running, ClaimType = type, CreatedAt = T0, UpdatedAt = T0 }, null, []);
+        }
+
+        var stats = await new ClaimStatisticsService(_store, TestClaims.Clock()).GetAsync();
+
+        Assert.Equal(new Dictionary<string, int> { ["auto"] = 2, ["home"] = 1, ["travel"] = 1 }, stats.ByClaimType);
+    }
+
+    [Fact]
     public async Task GetAsync_NoSessions_ShouldReturnZeros()
     {
         var stats = await new ClaimStatisticsService(_store, TestClaims.Clock()).GetAsync();
