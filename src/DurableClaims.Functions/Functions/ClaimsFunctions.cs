@@ -36,7 +36,9 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
             req.Query["createdTo"].FirstOrDefault(),
             req.Query["top"].FirstOrDefault(),
             req.Headers[ApiRoutes.ContinuationTokenHeader].FirstOrDefault(),
-            req.Query["claimIdPrefix"].FirstOrDefault());
+            req.Query["claimIdPrefix"].FirstOrDefault(),
+            req.Query["claimType"].FirstOrDefault(),
+            req.Query["claimant"].FirstOrDefault());
         var result = await factory.Api(client).ListClaimsAsync(request, FunctionsCallContext.For(req, client), cancellationToken);
         if (!result.IsSuccess)
         {

@@ -45,12 +45,13 @@ public static class ClaimsApi
         => (await ClaimsHttp.StartAsync(request, service, settings.MaxClaimBytes, null, ct)).ToHttp();
 
     private static async Task<IResult> ListAsync(
-        HttpContext context, string? status, string? createdFrom, string? createdTo, string? top, string? claimIdPrefix,
+        HttpContext context, string? status, string? createdFrom, string? createdTo, string? top, string? claimIdPrefix, string? claimType, string? claimant,
         [FromHeader(Name = ApiRoutes.ContinuationTokenHeader)] string? continuationToken,
         ClaimsApiService service, CancellationToken ct)
     {
         var result = await service.ListClaimsAsync(
-            new ClaimListRequest(status, createdFrom, createdTo, top, continuationToken, claimIdPrefix), ApiResultHttp.CallContext(context.Request), ct);
+            new ClaimListRequest(status, createdFrom, createdTo, top, continuationToken, claimIdPrefix, claimType, claimant),
+            ApiResultHttp.CallContext(context.Request), ct);
         if (!result.IsSuccess)
         {
             return result.ToHttp();

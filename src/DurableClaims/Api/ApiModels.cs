@@ -106,7 +106,17 @@ public sealed record ReviewRequest(string? Decision, string? Adjuster, string? N
 public sealed record ReviewAccepted(string ClaimId, string Decision, string Adjuster);
 
 /// <summary>A claims list query as received (strings before validation).</summary>
-public sealed record ClaimListRequest(string? Status, string? CreatedFrom, string? CreatedTo, string? Top, string? ContinuationToken, string? ClaimIdPrefix = null);
+/// <param name="Status">Claim statuses, comma-separated.</param>
+/// <param name="CreatedFrom">Inclusive lower bound on creation time (ISO 8601).</param>
+/// <param name="CreatedTo">Inclusive upper bound on creation time (ISO 8601).</param>
+/// <param name="Top">Page size.</param>
+/// <param name="ContinuationToken">Token of the page to read.</param>
+/// <param name="ClaimIdPrefix">Only claims whose id starts with this.</param>
+/// <param name="ClaimType">Only claims of this type (case-insensitive).</param>
+/// <param name="Claimant">Only claims whose claimant's name or email contains this text (case-insensitive).</param>
+public sealed record ClaimListRequest(
+    string? Status, string? CreatedFrom, string? CreatedTo, string? Top, string? ContinuationToken, string? ClaimIdPrefix = null,
+    string? ClaimType = null, string? Claimant = null);
 
 /// <summary>One page of claims.</summary>
 public sealed record ClaimListPage(IReadOnlyList<ClaimStatusView> Claims, string? ContinuationToken);

@@ -61,10 +61,27 @@ public sealed partial class ClaimsApiService
 
         var claims = page.Values
             .Where(i => string.Equals(i.Name, ClaimWorkflow.OrchestratorName, StringComparison.OrdinalIgnoreCase))
+            .Where(i => Matches(i, request))
             .Select(i => ViewWithUploadUrl(i, call))
             .Where(v => statuses.Count == 0 || statuses.Contains(v.Status))
             .ToList();
         return ApiResult.Ok<ClaimListPage>(new ClaimListPage(claims, page.ContinuationToken));
+    }
+
+    /// <summary>Applies the claim type and claimant filters to the instance's input (the claim as submitted).</summary>
+    private static bool Matches(OrchestrationMetadata instance, ClaimListRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.ClaimType) && string.IsNullOrWhiteSpace(request.Claimant))
+        {
+            return true;
+        }
+
+        var claim = instance.ReadInputAs<ClaimSubmission>();
+        return claim is not null
+            && (string.IsNullOrWhiteSpace(request.ClaimType) || string.Equals(claim.ClaimType, request.ClaimType.Trim(), StringComparison.OrdinalIgnoreCase))
+            && (string.IsNullOrWhiteSpace(request.Claimant)
+                || claim.Claimant.Name.Contains(request.Claimant.Trim(), StringComparison.OrdinalIgnoreCase)
+                || claim.Claimant.Email.Contains(request.Claimant.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Gets a claim's chat history, oldest first.</summary>

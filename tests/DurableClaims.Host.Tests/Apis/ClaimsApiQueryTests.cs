@@ -21,6 +21,27 @@ public sealed class ClaimsApiQueryTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     [Fact]
+    public async Task ListClaims_ClaimTypeAndClaimantFilters_ShouldReturnOnlyMatchingClaims()
+    {
+        var travel = await TestClaims.StartPausedAsync(_client);
+        var other = TestClaims.NewId("OTHER");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(TestClaims.TravelJson(other))!;
+        json["claimant"]!["name"] = "Jonas Berg";
+        json["claimant"]!["email"] = "jonas@example.com";
+        using (var started = await TestClaims.StartAsync(_client, json.ToJsonString()))
+        {
+            started.EnsureSuccessStatusCode();
+        }
+
+        var byClaimant = (await ListAllAsync("claimant=AMARA&top=1000")).Select(e => e.GetProperty("claimId").GetString()).ToList();
+        var byType = (await ListAllAsync("claimType=Auto&top=1000")).Select(e => e.GetProperty("claimId").GetString()).ToList();
+
+        Assert.Contains(travel, byClaimant);
+        Assert.DoesNotContain(other, byClaimant);
+        Assert.DoesNotContain(travel, byType);
+    }
+
+    [Fact]
     public async Task ListClaims_SmallTop_ShouldPageWithContinuationTokenWithoutDuplicates()
     {
         var ids = new List<string>();
