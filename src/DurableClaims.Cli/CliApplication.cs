@@ -22,6 +22,7 @@ internal static class CliApplication
             HistoryCommand.Create(globals),
             StatsCommand.Create(globals),
             CleanupCommand.Create(globals),
+            DeleteCommand.Create(globals),
             ServeCommand.Create(globals),
             VersionCommand.Create(globals),
         };

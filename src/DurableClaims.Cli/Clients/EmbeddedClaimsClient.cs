@@ -120,6 +120,9 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
     public Task<RetentionResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
         => _api.CleanupAsync(olderThan, cancellationToken);
 
+    public Task<ApiResult<ClaimDeleted>> DeleteClaimAsync(string claimId, CancellationToken cancellationToken)
+        => _api.DeleteClaimAsync(claimId, cancellationToken);
+
     public async Task<HistorySummary> GetHistorySummaryAsync(string claimId, CancellationToken cancellationToken)
     {
         if (await _durable.GetInstanceAsync(claimId, false, cancellationToken) is null)

@@ -125,6 +125,12 @@ internal sealed class HttpClaimsClient : IClaimsClient
     public Task<RetentionResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
         => throw new CliInputException("cleanup runs on the data directory; the HTTP API has no clean-up route. Run it without --server where the host's data lives.");
 
+    public async Task<ApiResult<ClaimDeleted>> DeleteClaimAsync(string claimId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.DeleteAsync(Path(ApiRoutes.Claim, claimId), cancellationToken);
+        return await HttpResults.ReadAsync<ClaimDeleted>(response, cancellationToken);
+    }
+
     public async Task<HistorySummary> GetHistorySummaryAsync(string claimId, CancellationToken cancellationToken)
     {
         var uri = ApiRoutes.InstancePath(ApiRoutes.Instance, claimId) + "?showHistory=true";

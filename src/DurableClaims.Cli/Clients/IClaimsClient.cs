@@ -41,6 +41,9 @@ internal interface IClaimsClient : IAsyncDisposable
     /// <summary>Deletes finished sessions and purges finished instances last updated/created before <paramref name="olderThan"/> (embedded only).</summary>
     Task<RetentionResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
 
+    /// <summary>Terminates the claim if it runs, then removes its instance, session (live or archived) and documents.</summary>
+    Task<ApiResult<ClaimDeleted>> DeleteClaimAsync(string claimId, CancellationToken cancellationToken);
+
     /// <summary>Reads the orchestration's history: events it received, work it still waits for.</summary>
     Task<HistorySummary> GetHistorySummaryAsync(string claimId, CancellationToken cancellationToken);
 

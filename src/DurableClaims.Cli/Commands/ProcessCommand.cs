@@ -48,5 +48,5 @@ internal static class ProcessCommand
     private static CliInputException IdTaken(string detail, bool running)
         => new(running
             ? $"{detail} Deliver its documents with 'resume', look at it with 'status', or use another --data-dir."
-            : $"{detail} Look at it with 'status', give the new claim another claimId, or use another --data-dir.");
+            : $"{detail} Look at it with 'status', give the new claim another claimId, remove the old one with 'delete <claimId> --yes', or use another --data-dir.");
 }
