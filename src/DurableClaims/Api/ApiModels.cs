@@ -80,6 +80,9 @@ public sealed record ClaimStatusView
 
     public ClaimDecision? Decision { get; init; }
 
+    /// <summary>Gets the reason as a sentence for people: what happened or what the claim waits for (an error names the failing step and message).</summary>
+    public string? Detail { get; init; }
+
     /// <summary>Gets when a paused claim times out if nothing arrives (documents or the adjuster's decision); null otherwise.</summary>
     public DateTimeOffset? Deadline { get; init; }
 

@@ -13,7 +13,14 @@ public static class ClaimStatusMapper
     /// <summary>Maps a runtime instance whose custom status the caller has already read.</summary>
     public static ClaimStatusView FromInstance(OrchestrationMetadata instance, ClaimProgress? progress)
     {
+        var view = Map(instance, progress, out var error);
+        return view with { Detail = ClaimStatusDetail.Describe(view, error) };
+    }
+
+    private static ClaimStatusView Map(OrchestrationMetadata instance, ClaimProgress? progress, out string? error)
+    {
         ArgumentNullException.ThrowIfNull(instance);
+        error = null;
         var view = new ClaimStatusView
         {
             ClaimId = instance.InstanceId,
@@ -32,6 +39,7 @@ public static class ClaimStatusMapper
         switch (instance.RuntimeStatus)
         {
             case OrchestrationRuntimeStatus.Completed when TryRead<ClaimOutcome>(instance.SerializedOutput) is { } outcome:
+                error = outcome.ErrorMessage;
                 return view with
                 {
                     Status = outcome.Status,
@@ -62,7 +70,7 @@ public static class ClaimStatusMapper
     public static ClaimStatusView FromSession(SessionMetadata metadata, SessionContext? context)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        return new ClaimStatusView
+        var view = new ClaimStatusView
         {
             ClaimId = metadata.ClaimId,
             Status = metadata.Status,
@@ -77,6 +85,7 @@ public static class ClaimStatusMapper
             LastUpdatedTime = metadata.UpdatedAt,
             Decision = context?.Decision,
         };
+        return view with { Detail = ClaimStatusDetail.Describe(view) };
     }
 
     /// <summary>Reads the custom status of an instance, or null.</summary>

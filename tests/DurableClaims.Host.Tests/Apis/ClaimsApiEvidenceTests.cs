@@ -20,6 +20,7 @@ public sealed class ClaimsApiEvidenceTests(HostFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("paused", status.GetProperty("status").GetString());
         Assert.Equal(["booking_confirmation", "receipts"], status.GetProperty("missingDocuments").EnumerateArray().Select(e => e.GetString()).Order());
+        Assert.StartsWith("Waiting for ", status.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
