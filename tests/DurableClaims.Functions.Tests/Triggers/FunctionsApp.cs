@@ -74,27 +74,11 @@ public sealed class FunctionsApp : IAsyncDisposable
     /// <remarks>A JSON claim that names documents goes as a portal sends it: multipart, with a file per named document (names alone are not evidence).</remarks>
     public async Task<TriggerResponse> StartClaimAsync(string body, DurableTaskClient? client = null, string contentType = "application/json")
     {
-        var named = contentType == "application/json" ? NamedDocuments(body) : [];
+        var named = contentType == "application/json" ? ClaimBodies.NamedDocumentFiles(body) : [];
         var request = named.Count == 0
             ? Http.Post("/api/claims", contentType, body)
             : await Http.MultipartAsync("/api/claims", [("claim", "claim.json", System.Text.Encoding.UTF8.GetBytes(body)), .. named]);
         return await TriggerHttp.RunAsync(request, await Claims.StartClaimAsync(request, client ?? Client, CancellationToken.None));
-    }
-
-    private static List<(string Name, string FileName, byte[] Content)> NamedDocuments(string json)
-    {
-        try
-        {
-            return [.. (System.Text.Json.Nodes.JsonNode.Parse(json)?["documents"] as System.Text.Json.Nodes.JsonArray ?? [])
-                .Select(d => (Type: d?["type"]?.GetValue<string>(), FileName: d?["filename"]?.GetValue<string>()))
-                .Where(d => d.Type is not null && d.FileName is not null)
-                .Select(d => (d.Type!, d.FileName!, System.Text.Encoding.UTF8.GetBytes("content of " + d.Type)))];
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // A malformed body is what the test sends on purpose: send it as it is.
-            return [];
-        }
     }
 
     /// <summary>Starts a travel claim without its receipts through the trigger and waits until it pauses for them.</summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DurableClaims.Testing;
 
 namespace DurableClaims.Host.Tests.Infrastructure;
 
@@ -34,16 +35,16 @@ public static class TestClaims
     /// <remarks>Names alone are not evidence: a named document without its file stays missing.</remarks>
     public static async Task<HttpResponseMessage> StartAsync(HttpClient client, string json)
     {
-        var named = NamedDocuments(json);
+        var named = ClaimBodies.NamedDocumentFiles(json);
         if (named.Count == 0)
         {
             return await client.PostAsync("/api/claims", Json(json));
         }
 
         using var form = new MultipartFormDataContent { { Json(json), "claim", "claim.json" } };
-        foreach (var (type, fileName) in named)
+        foreach (var (type, fileName, content) in named)
         {
-            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("content of " + type)), type!, fileName!);
+            form.Add(new ByteArrayContent(content), type, fileName);
         }
 
         return await client.PostAsync("/api/claims", form);
@@ -54,21 +55,6 @@ public static class TestClaims
     {
         var folder = Path.Combine(dataDirectory, "claim-documents", claimId);
         return Directory.Exists(folder) ? [.. Directory.GetDirectories(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!] : [];
-    }
-
-    private static List<(string? Type, string? FileName)> NamedDocuments(string json)
-    {
-        try
-        {
-            return [.. (JsonNode.Parse(json)?["documents"] as JsonArray ?? [])
-                .Select(d => (Type: d?["type"]?.GetValue<string>(), FileName: d?["filename"]?.GetValue<string>()))
-                .Where(d => d.Type is not null && d.FileName is not null)];
-        }
-        catch (JsonException)
-        {
-            // A malformed body is what the test sends on purpose: send it as it is.
-            return [];
-        }
     }
 
     /// <summary>Starts a travel claim that lacks its receipts and waits until it pauses for them.</summary>
