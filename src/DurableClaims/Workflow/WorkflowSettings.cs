@@ -1,0 +1,30 @@
+namespace DurableClaims.Workflow;
+
+/// <summary>The settings a claim runs with, read once by the first activity so replays never see a configuration change.</summary>
+public sealed record WorkflowSettings
+{
+    public bool EnableHumanInTheLoop { get; init; } = true;
+
+    public int MaxRounds { get; init; } = 15;
+
+    public int StallThreshold { get; init; } = 3;
+
+    public TimeSpan ReminderInterval { get; init; } = TimeSpan.FromDays(2);
+
+    public TimeSpan DocumentDeadline { get; init; } = TimeSpan.FromDays(14);
+
+    public TimeSpan ReviewDeadline { get; init; } = TimeSpan.FromDays(14);
+
+    public double HighRiskThreshold { get; init; } = 0.7;
+
+    public int ActivityMaxAttempts { get; init; } = 3;
+
+    public TimeSpan ActivityFirstRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets the webhook URLs this claim notifies, fixed at its start; each gets its own delivery and retries.</summary>
+    public IReadOnlyList<Uri> WebhookUrls { get; init; } = [];
+
+    public int WebhookMaxAttempts { get; init; } = 4;
+
+    public TimeSpan WebhookFirstRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+}
