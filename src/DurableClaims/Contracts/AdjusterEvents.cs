@@ -4,7 +4,8 @@ namespace DurableClaims.Contracts;
 /// <param name="Decision"><c>approve</c> or <c>deny</c> (see <see cref="AdjusterDecisions"/>).</param>
 /// <param name="Adjuster">Who decided.</param>
 /// <param name="Notes">Why; quoted in the package.</param>
-public sealed record AdjusterDecision(string Decision, string Adjuster, string? Notes = null);
+/// <param name="Amount">The amount an approving adjuster settles on; null pays what the policy allows.</param>
+public sealed record AdjusterDecision(string Decision, string Adjuster, string? Notes = null, decimal? Amount = null);
 
 /// <summary>The values of <see cref="AdjusterDecision.Decision"/> and <see cref="ClaimDecision.Outcome"/>.</summary>
 public static class AdjusterDecisions
