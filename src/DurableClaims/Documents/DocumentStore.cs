@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using DurableClaims.Contracts;
 using DurableClaims.Storage;
 
@@ -6,6 +7,9 @@ namespace DurableClaims.Documents;
 /// <summary>Claim documents at <c>{claimId}/{type}/{filename}</c> on an <see cref="IObjectContainer"/>; folder and blob stores derive from it.</summary>
 public abstract class DocumentStore : IDocumentStore
 {
+    /// <summary>The metadata name under which a document's SHA-256 (lowercase hex) is recorded.</summary>
+    public const string Sha256Metadata = "sha256";
+
     /// <summary>Creates the store on <paramref name="container"/>.</summary>
     protected DocumentStore(IObjectContainer container)
     {
@@ -16,16 +20,26 @@ public abstract class DocumentStore : IDocumentStore
     /// <summary>Gets the underlying container (<c>claim-documents</c>).</summary>
     public IObjectContainer Container { get; }
 
-    public async Task<StoredDocument> SaveAsync(string claimId, string type, string filename, Stream content, CancellationToken cancellationToken = default)
+    public Task<StoredDocument> SaveAsync(string claimId, string type, string filename, Stream content, CancellationToken cancellationToken = default)
+        => SaveAsync(claimId, type, filename, content, null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The hash and length are taken while the container reads the content (one pass, nothing buffered again) and
+    /// recorded with the media type beside the content: Content-Type and metadata on a blob, a sidecar in a folder.
+    /// </remarks>
+    public async Task<StoredDocument> SaveAsync(
+        string claimId, string type, string filename, Stream content, string? contentType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var path = PathOf(claimId, type, filename);
-        var start = content.CanSeek ? content.Position : 0;
-        var etag = await Container.WriteAsync(path, content, null, cancellationToken);
+        var mediaType = DocumentMediaTypes.Resolve(contentType, filename);
+        using var hashing = new HashingReadStream(content);
+        var etag = await Container.WriteWithPropertiesAsync(
+            path, hashing, () => new ObjectProperties(mediaType, new Dictionary<string, string> { [Sha256Metadata] = hashing.Sha256 }), cancellationToken);
 
-        // The write returns the ETag; listing the container again only to learn size and time would cost a request per upload.
-        var size = content.CanSeek ? content.Position - start : 0;
-        return new StoredDocument(claimId, type, filename, Container.LocationOf(path), size, etag, DateTimeOffset.UtcNow);
+        // The write returns the ETag; listing the container again only to learn the time would cost a request per upload.
+        return new StoredDocument(claimId, type, filename, Container.LocationOf(path), hashing.BytesRead, etag, DateTimeOffset.UtcNow, mediaType, hashing.Sha256);
     }
 
     public async Task<IReadOnlyList<StoredDocument>> ListAsync(string claimId, CancellationToken cancellationToken = default)
@@ -34,7 +48,8 @@ public abstract class DocumentStore : IDocumentStore
         var result = new List<StoredDocument>();
         await foreach (var item in Container.ListAsync(claimId + "/", cancellationToken))
         {
-            if (ToDocument(claimId, item) is { } document)
+            if (ParsePath(item.Path) is { } parts && parts.ClaimId == claimId
+                && await ToDocumentAsync(parts.ClaimId, parts.Type, parts.Filename, item, cancellationToken) is { } document)
             {
                 result.Add(document);
             }
@@ -43,15 +58,41 @@ public abstract class DocumentStore : IDocumentStore
         return result;
     }
 
+    public async Task<StoredDocument?> GetAsync(string claimId, string type, string filename, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(claimId, type, filename);
+        await foreach (var item in Container.ListAsync(path, cancellationToken))
+        {
+            if (string.Equals(item.Path, path, StringComparison.Ordinal))
+            {
+                return await ToDocumentAsync(claimId, type, filename, item, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
     public Task<Stream?> OpenReadAsync(string claimId, string type, string filename, CancellationToken cancellationToken = default)
         => Container.OpenReadAsync(PathOf(claimId, type, filename), cancellationToken);
 
     public async Task<int> DeleteAllAsync(string claimId, CancellationToken cancellationToken = default)
     {
-        var count = 0;
-        foreach (var document in await ListAsync(claimId, cancellationToken))
+        EnsureSafe(claimId, nameof(claimId));
+
+        // Paths only: describing each document (a blob without a recorded hash is read) is not needed to delete it.
+        var paths = new List<string>();
+        await foreach (var item in Container.ListAsync(claimId + "/", cancellationToken))
         {
-            if (await Container.DeleteAsync(PathOf(claimId, document.Type, document.Filename), cancellationToken))
+            if (ParsePath(item.Path) is { } parts && parts.ClaimId == claimId)
+            {
+                paths.Add(item.Path);
+            }
+        }
+
+        var count = 0;
+        foreach (var path in paths)
+        {
+            if (await Container.DeleteAsync(path, cancellationToken))
             {
                 count++;
             }
@@ -85,10 +126,34 @@ public abstract class DocumentStore : IDocumentStore
         return $"{claimId}/{type}/{filename}";
     }
 
-    private StoredDocument? ToDocument(string claimId, ObjectInfo item)
-        => ParsePath(item.Path) is { } parts && parts.ClaimId == claimId
-            ? new StoredDocument(claimId, parts.Type, parts.Filename, Container.LocationOf(item.Path), item.Size, item.ETag, item.LastModified)
-            : null;
+    /// <summary>Describes a listed document; its hash is the recorded one, or taken from the content when none was recorded (a blob uploaded through an upload link); null when it vanished meanwhile.</summary>
+    private async Task<StoredDocument?> ToDocumentAsync(string claimId, string type, string filename, ObjectInfo item, CancellationToken cancellationToken)
+    {
+        var sha256 = item.Properties?.Metadata.GetValueOrDefault(Sha256Metadata) is { } recorded && IsSha256(recorded)
+            ? recorded
+            : await HashAsync(item.Path, cancellationToken);
+        return sha256 is null
+            ? null
+            : new StoredDocument(
+                claimId, type, filename, Container.LocationOf(item.Path), item.Size, item.ETag, item.LastModified,
+                DocumentMediaTypes.Resolve(item.Properties?.ContentType, filename), sha256);
+    }
+
+    private async Task<string?> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        var stream = await Container.OpenReadAsync(path, cancellationToken);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        await using (stream)
+        {
+            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        }
+    }
+
+    private static bool IsSha256(string value) => value.Length == 64 && value.All(char.IsAsciiHexDigitLower);
 
     private static void EnsureSafe(string segment, string name)
     {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace DurableClaims.Storage;
 
@@ -11,8 +12,11 @@ namespace DurableClaims.Storage;
 /// </remarks>
 public sealed class FolderObjectContainer : IObjectContainer
 {
+    private const string SidecarSuffix = "~properties.json";
+
     // A fixed set of gates chosen by path hash: bounded memory however many files are ever written.
     private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    private static readonly JsonSerializerOptions SidecarJson = new(JsonSerializerDefaults.Web);
     private readonly string _root;
 
     /// <summary>Creates the container on <paramref name="root"/> (created on first write).</summary>
@@ -52,11 +56,24 @@ public sealed class FolderObjectContainer : IObjectContainer
         }
     }
 
-    public async Task<string> WriteAsync(string path, Stream content, string? ifMatch = null, CancellationToken cancellationToken = default)
+    public Task<string> WriteAsync(string path, Stream content, string? ifMatch = null, CancellationToken cancellationToken = default)
+        => WriteCoreAsync(path, content, ifMatch, null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The properties go to a sidecar file <c>{name}~properties.json</c> that listings skip ('~' is in no document name), stamped with the content's ETag: a sidecar left from an earlier version (a crash between the two renames) is ignored.</remarks>
+    public Task<string> WriteWithPropertiesAsync(string path, Stream content, Func<ObjectProperties> properties, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        return WriteCoreAsync(path, content, null, properties, cancellationToken);
+    }
+
+    private async Task<string> WriteCoreAsync(string path, Stream content, string? ifMatch, Func<ObjectProperties>? properties, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         var file = FullPath(path);
+        var sidecar = file + SidecarSuffix;
         string? temp = null;
+        string? sidecarTemp = null;
         var gate = Gates[(int)((uint)StringComparer.Ordinal.GetHashCode(file) % (uint)Gates.Length)];
         await gate.WaitAsync(cancellationToken);
         try
@@ -86,10 +103,30 @@ public sealed class FolderObjectContainer : IObjectContainer
                 }
             }
 
+            var etag = ETagOf(hash.GetHashAndReset());
+            if (properties is not null)
+            {
+                var recorded = properties();
+                sidecarTemp = $"{sidecar}.{Guid.NewGuid():N}.tmp";
+                await File.WriteAllBytesAsync(
+                    sidecarTemp, JsonSerializer.SerializeToUtf8Bytes(new Sidecar(etag, recorded.ContentType, recorded.Metadata), SidecarJson), cancellationToken);
+            }
+
             // Rename is atomic: readers see the old or the new file, never half of one.
             File.Move(temp, file, overwrite: true);
             temp = null;
-            return ETagOf(hash.GetHashAndReset());
+            if (sidecarTemp is not null)
+            {
+                File.Move(sidecarTemp, sidecar, overwrite: true);
+                sidecarTemp = null;
+            }
+            else
+            {
+                // Properties of an earlier version do not describe this one.
+                File.Delete(sidecar);
+            }
+
+            return etag;
         }
         finally
         {
@@ -97,6 +134,11 @@ public sealed class FolderObjectContainer : IObjectContainer
             if (temp is not null)
             {
                 File.Delete(temp);
+            }
+
+            if (sidecarTemp is not null)
+            {
+                File.Delete(sidecarTemp);
             }
 
             gate.Release();
@@ -112,6 +154,7 @@ public sealed class FolderObjectContainer : IObjectContainer
         }
 
         File.Delete(file);
+        File.Delete(file + SidecarSuffix);
         var folder = Path.GetDirectoryName(file);
         while (folder is not null && folder.Length > _root.Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
         {
@@ -135,7 +178,8 @@ public sealed class FolderObjectContainer : IObjectContainer
         foreach (var file in Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
-            if (!relative.StartsWith(prefix, StringComparison.Ordinal) || relative.EndsWith(".tmp", StringComparison.Ordinal))
+            if (!relative.StartsWith(prefix, StringComparison.Ordinal) || relative.EndsWith(".tmp", StringComparison.Ordinal)
+                || relative.EndsWith(SidecarSuffix, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -151,7 +195,7 @@ public sealed class FolderObjectContainer : IObjectContainer
                 continue;
             }
 
-            yield return new ObjectInfo(relative, info.Length, etag, info.LastWriteTimeUtc);
+            yield return new ObjectInfo(relative, info.Length, etag, info.LastWriteTimeUtc, await ReadSidecarAsync(file, etag, cancellationToken));
         }
     }
 
@@ -184,6 +228,23 @@ public sealed class FolderObjectContainer : IObjectContainer
         return full;
     }
 
+    private static async Task<ObjectProperties?> ReadSidecarAsync(string file, string etag, CancellationToken cancellationToken)
+    {
+        Sidecar? sidecar;
+        try
+        {
+            sidecar = JsonSerializer.Deserialize<Sidecar>(await File.ReadAllBytesAsync(file + SidecarSuffix, cancellationToken), SidecarJson);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or JsonException)
+        {
+            return null;
+        }
+
+        return sidecar is not null && string.Equals(sidecar.ETag, etag, StringComparison.Ordinal)
+            ? new ObjectProperties(sidecar.ContentType, sidecar.Metadata ?? new Dictionary<string, string>())
+            : null;
+    }
+
     private static async Task<string> HashFileAsync(string file, CancellationToken cancellationToken)
     {
         var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true);
@@ -194,4 +255,6 @@ public sealed class FolderObjectContainer : IObjectContainer
     }
 
     private static string ETagOf(byte[] hash) => "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 12)) + "\"";
+
+    private sealed record Sidecar(string ETag, string? ContentType, IReadOnlyDictionary<string, string>? Metadata);
 }

@@ -20,6 +20,14 @@ public interface IObjectContainer
     /// <exception cref="ObjectConflictException">The condition did not hold.</exception>
     Task<string> WriteAsync(string path, Stream content, string? ifMatch = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Writes an object (unconditionally) with the properties recorded beside it, and returns its new ETag.</summary>
+    /// <param name="path">Object path with '/' separators.</param>
+    /// <param name="content">The content, read once.</param>
+    /// <param name="properties">Asked for once the content has been read, so that they can describe it (its hash, its length).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <remarks>Content and properties appear together: a listing never shows the new content with the old properties.</remarks>
+    Task<string> WriteWithPropertiesAsync(string path, Stream content, Func<ObjectProperties> properties, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes an object; false when it did not exist.</summary>
     Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default);
 
@@ -51,7 +59,13 @@ public sealed record StoredObject(byte[] Content, string ETag, DateTimeOffset La
 /// <param name="Size">Length in bytes.</param>
 /// <param name="ETag">The version tag.</param>
 /// <param name="LastModified">When it was last written.</param>
-public sealed record ObjectInfo(string Path, long Size, string ETag, DateTimeOffset LastModified);
+/// <param name="Properties">What was recorded beside this version of the content, when anything was.</param>
+public sealed record ObjectInfo(string Path, long Size, string ETag, DateTimeOffset LastModified, ObjectProperties? Properties = null);
+
+/// <summary>What is recorded beside an object's content: its media type and name/value metadata.</summary>
+/// <param name="ContentType">The media type, when known.</param>
+/// <param name="Metadata">Names are lowercase identifiers (Blob Storage metadata rules); values are ASCII.</param>
+public sealed record ObjectProperties(string? ContentType, IReadOnlyDictionary<string, string> Metadata);
 
 /// <summary>Thrown when a conditional write finds a different version (HTTP 412/409 on Blob Storage).</summary>
 public sealed class ObjectConflictException : Exception

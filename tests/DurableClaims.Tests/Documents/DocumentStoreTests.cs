@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using DurableClaims.Documents;
 using DurableClaims.Storage;
 using DurableClaims.Testing;
@@ -43,6 +44,80 @@ public abstract class DocumentStoreContract
     [Fact]
     public async Task OpenRead_MissingDocument_ShouldReturnNull()
         => Assert.Null(await Store.OpenReadAsync("CLM-DOC4", "police_report", "none.txt"));
+
+    [Fact]
+    public async Task Save_Document_ShouldReturnItsSizeMediaTypeAndSha256()
+    {
+        var content = "Report 42"u8.ToArray();
+
+        var stored = await Store.SaveAsync("CLM-DOC7", "police_report", "report.pdf", new MemoryStream(content));
+
+        Assert.Equal((9L, "application/pdf", Sha256Of(content)), (stored.Size, stored.MediaType, stored.Sha256));
+    }
+
+    [Fact]
+    public async Task List_DocumentSavedWithAContentType_ShouldReturnTheRecordedMediaTypeAndSha256()
+    {
+        var content = "photo bytes"u8.ToArray();
+        await Store.SaveAsync("CLM-DOC8", "damage_photos", "front.heic", new MemoryStream(content), "image/HEIC; quality=high");
+
+        var listed = Assert.Single(await Store.ListAsync("CLM-DOC8"));
+
+        Assert.Equal((11L, "image/heic", Sha256Of(content)), (listed.Size, listed.MediaType, listed.Sha256));
+    }
+
+    [Fact]
+    public async Task List_DocumentWrittenWithoutProperties_ShouldHashItsContentAndTypeItByExtension()
+    {
+        // As an upload through the claim's link arrives: content only, nothing recorded beside it.
+        var content = "a,b\n1,2"u8.ToArray();
+        await Store.Container.WriteAsync("CLM-DOC9/receipts/items.csv", new MemoryStream(content));
+
+        var listed = Assert.Single(await Store.ListAsync("CLM-DOC9"));
+
+        Assert.Equal(("text/csv", Sha256Of(content)), (listed.MediaType, listed.Sha256));
+    }
+
+    [Fact]
+    public async Task Save_ContentLargerThanOneBlock_ShouldHashAndCountAllOfIt()
+    {
+        var content = new byte[(5 * 1024 * 1024) + 17];
+        new Random(7).NextBytes(content);
+
+        await Store.SaveAsync("CLM-DOC10", "receipts", "scan.png", new MemoryStream(content));
+        var listed = Assert.Single(await Store.ListAsync("CLM-DOC10"));
+
+        Assert.Equal((content.LongLength, "image/png", Sha256Of(content)), (listed.Size, listed.MediaType, listed.Sha256));
+    }
+
+    [Fact]
+    public async Task Get_StoredDocument_ShouldReturnItsRecord()
+    {
+        await Store.SaveAsync("CLM-DOC11", "receipts", "r.txt", new MemoryStream("abc"u8.ToArray()));
+        await Store.SaveAsync("CLM-DOC11", "receipts", "r.txt.bak", new MemoryStream("other"u8.ToArray()));
+
+        var document = await Store.GetAsync("CLM-DOC11", "receipts", "r.txt");
+
+        Assert.Equal(("r.txt", 3L, "text/plain", Sha256Of("abc"u8.ToArray())), (document?.Filename, document?.Size, document?.MediaType, document?.Sha256));
+    }
+
+    [Fact]
+    public async Task Get_DocumentNotStored_ShouldReturnNull()
+        => Assert.Null(await Store.GetAsync("CLM-DOC12", "receipts", "none.pdf"));
+
+    [Fact]
+    public async Task DeleteAll_DocumentsWithRecordedProperties_ShouldLeaveNothingListed()
+    {
+        await Store.SaveAsync("CLM-DOC13", "receipts", "a.pdf", new MemoryStream("a"u8.ToArray()));
+        await Store.SaveAsync("CLM-DOC13", "invoice", "b.pdf", new MemoryStream("b"u8.ToArray()));
+
+        var deleted = await Store.DeleteAllAsync("CLM-DOC13");
+
+        Assert.Equal(2, deleted);
+        Assert.Empty(await Store.ListAsync("CLM-DOC13"));
+    }
+
+    private static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }
 
 public sealed class FolderDocumentStoreTests : DocumentStoreContract, IDisposable
@@ -56,6 +131,16 @@ public sealed class FolderDocumentStoreTests : DocumentStoreContract, IDisposabl
     [Fact]
     public void CreateUploadUri_LocalFolder_ShouldBeNull()
         => Assert.Null(Store.CreateUploadUri("CLM-DOC5", DateTimeOffset.UtcNow.AddDays(1)));
+
+    [Fact]
+    public async Task Delete_DocumentWithRecordedProperties_ShouldLeaveNoFileInItsFolder()
+    {
+        await Store.SaveAsync("CLM-DOC14", "receipts", "a.pdf", new MemoryStream("a"u8.ToArray()), "application/pdf");
+
+        await Store.DeleteAllAsync("CLM-DOC14");
+
+        Assert.False(Directory.Exists(_folder.Combine("claim-documents", "CLM-DOC14")));
+    }
 
     public void Dispose() => _folder.Dispose();
 }
