@@ -44,7 +44,7 @@ public static class ClaimsHttp
                 : ApiResult.Invalid<ManagementPayload>(ClaimPart, $"The multipart request needs a '{ClaimPart}' part with the claim (JSON or Markdown).");
         }
 
-        var parts = form.Files.Where(f => f.Name != ClaimPart).Select(f => new DocumentPart(f.Name, f.FileName, f.Length, f.OpenReadStream));
+        var parts = form.Files.Where(f => f.Name != ClaimPart).Select(f => new DocumentPart(f.Name, f.FileName, f.Length, f.OpenReadStream, f.ContentType));
         return await service.StartClaimWithPartsAsync(claim, claimType, parts, call, cancellationToken);
     }
 

@@ -38,7 +38,7 @@ public static class DocumentsHttp
         }
 
         var form = await request.ReadFormAsync(cancellationToken);
-        var parts = form.Files.Select(f => new DocumentPart(f.Name, f.FileName, f.Length, f.OpenReadStream));
+        var parts = form.Files.Select(f => new DocumentPart(f.Name, f.FileName, f.Length, f.OpenReadStream, f.ContentType));
         return (await service.SubmitDocumentPartsAsync(claimId, parts, call, cancellationToken)).ToHttp();
     }
 

@@ -7,9 +7,14 @@ namespace DurableClaims.Api;
 /// <content>Document submission: store the content, then raise DocumentsReceived.</content>
 public sealed partial class ClaimsApiService
 {
-    /// <summary>Stores each document's content at <c>{claimId}/{type}/{filename}</c> and raises DocumentsReceived once for the batch.</summary>
-    public async Task<ApiResult<DocumentsAccepted>> SubmitDocumentsAsync(
+    /// <summary>Stores each document's content at <c>{claimId}/{type}/{filename}</c> and raises DocumentsReceived once for the batch, each document with its size, media type and SHA-256.</summary>
+    public Task<ApiResult<DocumentsAccepted>> SubmitDocumentsAsync(
         string claimId, IReadOnlyList<DocumentUpload> uploads, string source, ApiCallContext call, CancellationToken cancellationToken = default)
+        => SubmitDocumentsAsync(claimId, uploads, null, source, call, cancellationToken);
+
+    /// <summary>As the public overload, with the Content-Type each upload came with (index for index; null: the file extension decides).</summary>
+    private async Task<ApiResult<DocumentsAccepted>> SubmitDocumentsAsync(
+        string claimId, IReadOnlyList<DocumentUpload> uploads, List<string?>? contentTypes, string source, ApiCallContext call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uploads);
         ArgumentNullException.ThrowIfNull(call);
@@ -51,24 +56,21 @@ public sealed partial class ClaimsApiService
         RuntimeOutcome outcome;
         try
         {
-            foreach (var upload in uploads)
+            // Every upload was checked above (content, type, name, size): nothing below refuses one half-way through the batch.
+            for (var i = 0; i < uploads.Count; i++)
             {
-                string? location = null;
-                if (upload.Content is not null)
-                {
-                    using var stream = new MemoryStream(upload.Content, writable: false);
-                    var stored = await documents.SaveAsync(claimId, upload.Type!, upload.Filename!, stream, cancellationToken);
-                    location = stored.Location;
+                var upload = uploads[i];
+                using var stream = new MemoryStream(upload.Content!, writable: false);
+                var stored = await documents.SaveAsync(claimId, upload.Type!, upload.Filename!, stream, contentTypes?[i], cancellationToken);
 
-                    // The blob listener and Event Grid will report this blob too; the receipt makes them skip it.
-                    var key = IntakeReceipt.KeyFor(BlobPath.Name(claimId, upload.Type!, upload.Filename!), stored.ETag);
-                    if (await receipts.TryAddAsync(key, cancellationToken))
-                    {
-                        receiptKeys.Add(key);
-                    }
+                // The blob listener and Event Grid will report this blob too; the receipt makes them skip it.
+                var key = IntakeReceipt.KeyFor(BlobPath.Name(claimId, upload.Type!, upload.Filename!), stored.ETag);
+                if (await receipts.TryAddAsync(key, cancellationToken))
+                {
+                    receiptKeys.Add(key);
                 }
 
-                received.Add(new ReceivedDocument(upload.Type!, upload.Filename!, location));
+                received.Add(stored.ToReceived());
             }
 
             outcome = await runtime.RaiseEventAsync(claimId, ClaimWorkflow.Events.DocumentsReceived, new DocumentsReceived(received, source), cancellationToken);
@@ -100,16 +102,15 @@ public sealed partial class ClaimsApiService
     /// <summary>400 naming the types this claim expects when a document's type is none of them (a typo would otherwise be stored and never count).</summary>
     private static ApiResult<DocumentsAccepted>? UnexpectedTypes(IReadOnlyList<DocumentUpload> uploads, ClaimProgress? progress)
     {
-        if (progress is null)
+        if (ExpectedDocuments.Of(progress) is not { } expected)
         {
             // Still in intake: the required documents are not known yet.
             return null;
         }
 
-        var expected = progress.MissingDocuments.Concat(progress.ReceivedDocuments).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var errors = uploads
             .Select((upload, i) => (upload, i))
-            .Where(x => !expected.Contains(x.upload.Type!, StringComparer.Ordinal))
+            .Where(x => !ExpectedDocuments.Allows(expected, x.upload.Type!))
             .ToDictionary(
                 x => $"documents[{x.i}].type",
                 x => new[] { $"'{x.upload.Type}' is not a document this claim expects; expected: {string.Join(", ", expected)}." },
@@ -125,7 +126,7 @@ public sealed partial class ClaimsApiService
             foreach (var upload in uploads)
             {
                 using var stream = new MemoryStream(upload.Content!, writable: false);
-                var stored = await documents.SaveAsync(claim.ClaimId, upload.Type!, upload.Filename!, stream, cancellationToken);
+                var stored = await documents.SaveAsync(claim.ClaimId, upload.Type!, upload.Filename!, stream, null, cancellationToken);
 
                 // The intake (blob listener, Event Grid) will report this blob too: the claim counts it at its start instead.
                 await receipts.TryAddAsync(IntakeReceipt.KeyFor(BlobPath.Name(claim.ClaimId, upload.Type!, upload.Filename!), stored.ETag), cancellationToken);
@@ -169,7 +170,7 @@ public sealed partial class ClaimsApiService
 
             if (requireContent && uploads[i].Content is not { Length: > 0 })
             {
-                errors[$"documents[{i}]"] = [$"Document '{uploads[i].Filename}' has no content; send the file itself."];
+                errors[$"documents[{i}]"] = [$"Document '{uploads[i].Filename}' is empty or has no content; send the file itself."];
             }
         }
 

@@ -23,9 +23,14 @@ public enum IntakeOutcome
 }
 
 /// <summary>Turns "a blob was created in the documents container" into one DocumentsReceived event, whichever way the news came (listener or Event Grid).</summary>
-/// <remarks>The container is <see cref="StorageOptions.DocumentsContainer"/> (Claims:Storage:DocumentsContainer, default <see cref="BlobPath.Container"/>).</remarks>
+/// <remarks>
+/// The container is <see cref="StorageOptions.DocumentsContainer"/> (Claims:Storage:DocumentsContainer, default <see cref="BlobPath.Container"/>).
+/// An upload counts only as evidence: an empty blob, or a type the claim does not expect, is logged and ignored
+/// (no receipt is taken, so a later upload of the same name is judged again). The event carries the size, media
+/// type and SHA-256 the document store reports for the blob.
+/// </remarks>
 public sealed partial class UploadIntake(
-    IClaimsRuntimeClient runtime, IIntakeReceiptStore receipts, IOptions<StorageOptions> storage, ILogger<UploadIntake> logger)
+    IClaimsRuntimeClient runtime, IIntakeReceiptStore receipts, IDocumentStore documents, IOptions<StorageOptions> storage, ILogger<UploadIntake> logger)
 {
     private readonly string _container = storage.Value.DocumentsContainer;
 
@@ -45,7 +50,8 @@ public sealed partial class UploadIntake(
             return IntakeOutcome.Ignored;
         }
 
-        var instance = await runtime.GetAsync(path.ClaimId, false, cancellationToken);
+        // With payloads: the custom status says which documents the claim expects.
+        var instance = await runtime.GetAsync(path.ClaimId, true, cancellationToken);
         if (instance is null)
         {
             Log.BadPath(logger, blobName, "unknown claim", source);
@@ -58,6 +64,20 @@ public sealed partial class UploadIntake(
             return IntakeOutcome.ClaimFinished;
         }
 
+        var expected = ExpectedDocuments.Of(ClaimStatusMapper.ReadProgress(instance));
+        if (!ExpectedDocuments.Allows(expected, path.DocumentType))
+        {
+            Log.NotCounted(logger, blobName, $"'{path.DocumentType}' is not a document this claim expects (expected: {string.Join(", ", expected!)})", source);
+            return IntakeOutcome.Ignored;
+        }
+
+        var stored = await documents.GetAsync(path.ClaimId, path.DocumentType, path.FileName, cancellationToken);
+        if (stored is { Size: 0 })
+        {
+            Log.NotCounted(logger, blobName, "the blob is empty", source);
+            return IntakeOutcome.Ignored;
+        }
+
         var key = IntakeReceipt.KeyFor(blobName, etag);
         if (!await receipts.TryAddAsync(key, cancellationToken))
         {
@@ -68,7 +88,8 @@ public sealed partial class UploadIntake(
         RuntimeOutcome outcome;
         try
         {
-            var document = new ReceivedDocument(path.DocumentType, path.FileName, location ?? $"{_container}/{blobName}");
+            // A notification for a blob the store does not list (deleted since, or a store elsewhere) keeps its location only.
+            var document = stored?.ToReceived() ?? new ReceivedDocument(path.DocumentType, path.FileName, location ?? $"{_container}/{blobName}");
             outcome = await runtime.RaiseEventAsync(path.ClaimId, ClaimWorkflow.Events.DocumentsReceived, new DocumentsReceived([document], "upload"), cancellationToken);
         }
         catch
@@ -138,5 +159,8 @@ public sealed partial class UploadIntake(
 
         [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Ignored upload '{BlobName}': the claim has finished ({Status})")]
         public static partial void ClaimFinished(ILogger logger, string blobName, string status);
+
+        [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Upload '{BlobName}' not counted as received: {Reason} (via {Source})")]
+        public static partial void NotCounted(ILogger logger, string blobName, string reason, string source);
     }
 }

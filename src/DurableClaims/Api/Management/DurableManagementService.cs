@@ -1,12 +1,13 @@
 using System.Text.Json;
 using DurableClaims.Api.Runtime;
+using DurableClaims.Contracts;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace DurableClaims.Api.Management;
 
 /// <summary>The logic behind Durable Functions' built-in management API, for the local host over Microsoft's client (the Functions app has the real one).</summary>
-public sealed class DurableManagementService(DurableTaskClient client)
+public sealed class DurableManagementService(DurableTaskClient client, IDocumentStore documents)
 {
     /// <summary>Gets an instance's status: Accepted while it runs (Functions answers 202), Ok when it ended, NotFound when unknown.</summary>
     public async Task<ApiResult<DurableStatusPayload>> GetStatusAsync(
@@ -26,6 +27,11 @@ public sealed class DurableManagementService(DurableTaskClient client)
     }
 
     /// <summary>Raises an event whose payload must be JSON (an empty body raises a null payload, as in Functions).</summary>
+    /// <remarks>
+    /// <see cref="ClaimWorkflow.Events.DocumentsReceived"/> is evidence, not names: each document it names must be stored
+    /// for the claim, and the event goes out with what the store records (location, size, media type, SHA-256), whatever
+    /// the body said about them; otherwise 400 naming the missing ones, and nothing is raised.
+    /// </remarks>
     public async Task<ApiResult<bool>> RaiseEventAsync(
         string instanceId, string eventName, bool isJsonContent, string body, CancellationToken cancellationToken = default)
     {
@@ -54,7 +60,21 @@ public sealed class DurableManagementService(DurableTaskClient client)
             return check;
         }
 
-        await client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);
+        object? raised = payload;
+
+        // Event names match without regard to case in the orchestrator's waits, so they do here.
+        if (string.Equals(eventName, ClaimWorkflow.Events.DocumentsReceived, StringComparison.OrdinalIgnoreCase))
+        {
+            var (delivery, problem) = await FromStoreAsync(instanceId, payload, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            raised = delivery;
+        }
+
+        await client.RaiseEventAsync(instanceId, eventName, raised, cancellationToken);
         return ApiResult.Accepted<bool>(true);
     }
 
@@ -121,6 +141,49 @@ public sealed class DurableManagementService(DurableTaskClient client)
 
         var items = page.Values.Select(m => DurableStatusPayload.From(m, request.ShowInput, null, false)).ToList();
         return ApiResult.Ok<InstanceListPage>(new InstanceListPage(items, page.ContinuationToken));
+    }
+
+    /// <summary>Reads a DocumentsReceived payload and replaces each named document by the store's record of it; a problem when one is not stored.</summary>
+    private async Task<(DocumentsReceived? Delivery, ApiResult<bool>? Problem)> FromStoreAsync(
+        string instanceId, JsonElement? payload, CancellationToken cancellationToken)
+    {
+        DocumentsReceived? requested = null;
+        try
+        {
+            requested = payload?.Deserialize<DocumentsReceived>(ClaimsJson.Options);
+        }
+        catch (JsonException)
+        {
+            // Answered below like an empty list: the body names no document.
+        }
+
+        if (requested?.Documents is not { Count: > 0 } named)
+        {
+            return (null, ApiResult.Invalid<bool>(
+                "documents", "A DocumentsReceived payload names at least one stored document: {\"documents\":[{\"type\",\"filename\"}],\"source\"}."));
+        }
+
+        var stored = ClaimIds.IsValid(instanceId) ? await documents.ListAsync(instanceId, cancellationToken) : [];
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var found = new List<ReceivedDocument>();
+        for (var i = 0; i < named.Count; i++)
+        {
+            var match = named[i] is { } document
+                ? stored.FirstOrDefault(s => s.Type == document.Type && s.Filename == document.Filename)
+                : null;
+            if (match is null)
+            {
+                errors[$"documents[{i}]"] = [$"Document '{named[i]?.Type}/{named[i]?.Filename}' is not stored for claim '{instanceId}'; upload it first."];
+            }
+            else
+            {
+                found.Add(match.ToReceived());
+            }
+        }
+
+        return errors.Count > 0
+            ? (null, ApiResult.Invalid<bool>(errors, "A named document is not stored; nothing was raised."))
+            : (new DocumentsReceived(found, string.IsNullOrWhiteSpace(requested.Source) ? "management" : requested.Source), null);
     }
 
     private async Task<ApiResult<bool>?> CheckRunningAsync(string instanceId, CancellationToken cancellationToken)

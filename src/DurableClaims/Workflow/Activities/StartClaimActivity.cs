@@ -29,7 +29,7 @@ public sealed class StartClaimActivity : TaskActivity<StartClaimRequest, IntakeR
         // Evidence, not names: a document counts once its content is stored (sent with the claim or uploaded
         // before it started). A document the submission only names stays missing until its file arrives.
         var received = (await _documents.ListAsync(claim.ClaimId))
-            .Select(stored => new ReceivedDocument(stored.Type, stored.Filename, stored.Location))
+            .Select(stored => stored.ToReceived())
             .ToList();
 
         var caseFile = new CaseFile

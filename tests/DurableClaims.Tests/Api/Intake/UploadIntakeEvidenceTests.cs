@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using DurableClaims.Api.Intake;
+using DurableClaims.Api.Management;
+using DurableClaims.Contracts;
+using DurableClaims.Documents;
+using DurableClaims.Testing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DurableClaims.Tests.Api.Intake;
+
+/// <summary>The upload intake counts an upload only as evidence: stored, not empty, of a type the claim expects (real workflow host, folder store).</summary>
+public sealed class UploadIntakeEvidenceTests : IDisposable
+{
+    private readonly TempDirectory _data = new("intake");
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task HandleBlobCreated_EmptyDocument_ShouldIgnoreItAndRaiseNothing()
+    {
+        await using var host = await StartPausedAsync("CLM-UP-1");
+        var stored = await StoreAsync(host, "CLM-UP-1", "repair_estimate", "estimate.pdf", []);
+
+        var outcome = await Intake(host).HandleBlobCreatedAsync("CLM-UP-1/repair_estimate/estimate.pdf", stored.ETag, stored.Location, "listener");
+
+        Assert.Equal(IntakeOutcome.Ignored, outcome);
+        Assert.Equal(0, await CountRaisedAsync(host, "CLM-UP-1"));
+    }
+
+    [Fact]
+    public async Task HandleBlobCreated_TypeTheClaimDoesNotExpect_ShouldIgnoreItAndRaiseNothing()
+    {
+        await using var host = await StartPausedAsync("CLM-UP-2");
+        var stored = await StoreAsync(host, "CLM-UP-2", "wedding_photos", "cake.jpg", "cake"u8.ToArray());
+
+        var outcome = await Intake(host).HandleBlobCreatedAsync("CLM-UP-2/wedding_photos/cake.jpg", stored.ETag, stored.Location, "listener");
+
+        Assert.Equal(IntakeOutcome.Ignored, outcome);
+        Assert.Equal(0, await CountRaisedAsync(host, "CLM-UP-2"));
+    }
+
+    [Fact]
+    public async Task HandleBlobCreated_StoredDocument_ShouldRaiseItWithSizeMediaTypeAndSha256()
+    {
+        await using var host = await StartPausedAsync("CLM-UP-3");
+        var content = "Estimate 900 USD"u8.ToArray();
+        var stored = await StoreAsync(host, "CLM-UP-3", "repair_estimate", "estimate.pdf", content);
+
+        var outcome = await Intake(host).HandleBlobCreatedAsync("CLM-UP-3/repair_estimate/estimate.pdf", stored.ETag, stored.Location, "listener");
+
+        Assert.Equal(IntakeOutcome.Raised, outcome);
+        var document = Assert.Single((await WaitForRaisedAsync(host, "CLM-UP-3")).Documents);
+        Assert.Equal((16L, "application/pdf", Convert.ToHexStringLower(SHA256.HashData(content))), (document.Size, document.MediaType, document.Sha256));
+    }
+
+    private static UploadIntake Intake(WorkflowHost host) => host.Services.GetRequiredService<UploadIntake>();
+
+    private async Task<WorkflowHost> StartPausedAsync(string claimId)
+    {
+        var host = await WorkflowHost.StartAsync(_data.Path);
+        await host.SubmitAsync(TestClaims.Auto(claimId, documents: ["police_report"]));
+        await host.WaitForPauseAsync(claimId);
+        return host;
+    }
+
+    private static async Task<StoredDocument> StoreAsync(WorkflowHost host, string claimId, string type, string filename, byte[] content)
+    {
+        // Written as an upload through the claim's link arrives: content only, nothing recorded beside it.
+        var store = (DocumentStore)host.Documents;
+        await store.Container.WriteAsync($"{claimId}/{type}/{filename}", new MemoryStream(content));
+        return (await store.GetAsync(claimId, type, filename))!;
+    }
+
+    private static async Task<int> CountRaisedAsync(WorkflowHost host, string claimId)
+        => (await host.Client.GetOrchestrationHistoryAsync(claimId)).Select(HistoryEntry.From)
+            .Count(e => e.EventType == "EventRaised" && e.Name == ClaimWorkflow.Events.DocumentsReceived);
+
+    private static async Task<DocumentsReceived> WaitForRaisedAsync(WorkflowHost host, string claimId)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var raised = (await host.Client.GetOrchestrationHistoryAsync(claimId)).Select(HistoryEntry.From)
+                .FirstOrDefault(e => e.EventType == "EventRaised" && e.Name == ClaimWorkflow.Events.DocumentsReceived);
+            if (raised?.Data is { } data)
+            {
+                return JsonSerializer.Deserialize<DocumentsReceived>(data, ClaimsJson.Options)!;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No DocumentsReceived was raised for {claimId}.");
+    }
+}
