@@ -32,7 +32,12 @@ internal static class TestClaims
         {
             PolicyNumber = "POL-AUTO-2002",
             IncidentDate = new DateOnly(2026, 10, 1),
+            Claimant = new ClaimantInfo("Marco Ilves", "marco.ilves@example.com"),
         };
+
+    /// <summary>A clean auto claim by Priya Raman on POL-AUTO-3003, which expired before the incident.</summary>
+    public static ClaimSubmission Expired(string claimId = "CLM-TEST-0001")
+        => Auto(claimId) with { PolicyNumber = "POL-AUTO-3003", Claimant = new ClaimantInfo("Priya Raman", "priya.raman@example.com") };
 
     public const string ValidJson = """
         {

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using DurableClaims.Agents.Offline;
 using DurableClaims.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
+using Microsoft.SemanticKernel.Services;
 
 namespace DurableClaims.Agents;
 
@@ -34,6 +36,11 @@ public sealed partial class AgentRunner
         _options = options.Value;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
+
+    /// <summary>Gets the model and prompt version the turns come from: <c>offline-rules/1</c>, or <c>&lt;model or deployment&gt;/&lt;prompt version&gt;</c>.</summary>
+    public string ModelVersion => _model is OfflineClaimsModel
+        ? OfflineClaimsModel.Version
+        : $"{_model.GetModelId() ?? _options.Model ?? "unknown-model"}/{ClaimAgents.PromptVersion}";
 
     /// <summary>Runs <paramref name="agent"/> on the shared transcript.</summary>
     public async Task<AgentTurn> RunAsync(ClaimAgent agent, IReadOnlyList<ChatMessageContent> transcript, Kernel kernel, CancellationToken cancellationToken)

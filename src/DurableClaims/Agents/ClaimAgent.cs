@@ -15,6 +15,9 @@ public static class ClaimAgents
     public const string CoverageName = "coverage";
     public const string DecisionName = "decision";
 
+    /// <summary>The version of the instructions below; change it with any prompt so each decision names the prompts it ran on.</summary>
+    public const string PromptVersion = "prompts-v1";
+
     private const string VerdictFormat =
         "End your message with a fenced ```json block holding your verdict: {\"findings\": [short factual sentences, "
         + "stable wording so repeated facts compare equal], \"riskScore\": number 0-1 or null, \"recommendation\": "

@@ -21,6 +21,9 @@ public sealed class ClaimTeam
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
     }
 
+    /// <summary>Gets the model and prompt version the team runs on (see <see cref="AgentRunner.ModelVersion"/>).</summary>
+    public string ModelVersion => _runner.ModelVersion;
+
     /// <summary>Runs <paramref name="agents"/> in order and returns their turns.</summary>
     public async Task<IReadOnlyList<AgentTurn>> RunAsync(IReadOnlyList<ClaimAgent> agents, CaseFile caseFile, CancellationToken cancellationToken)
     {

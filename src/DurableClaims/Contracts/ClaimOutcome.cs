@@ -48,7 +48,7 @@ public sealed record ClaimDecision
 
     public decimal CoverageLimit { get; init; }
 
-    /// <summary>Gets the amount to pay: min(claimed − deductible, limit), never negative; 0 when denied.</summary>
+    /// <summary>Gets the amount to pay: min(claimed − deductible, limit), never negative, and no more than an adjuster's settlement; 0 when denied.</summary>
     public decimal PayableAmount { get; init; }
 
     public required string Currency { get; init; }
@@ -62,11 +62,26 @@ public sealed record ClaimDecision
 
     public string? AdjusterNotes { get; init; }
 
+    /// <summary>Gets the amount an approving adjuster settled on; <see cref="PayableAmount"/> is it capped at what the policy allows.</summary>
+    public decimal? AdjusterAmount { get; init; }
+
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
     public IReadOnlyList<AppliedRule> RulesApplied { get; init; } = [];
 
     public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
+
+    /// <summary>Gets the documents the decision rests on, each with its SHA-256 and size, so an auditor can prove which files were read.</summary>
+    public IReadOnlyList<DecisionDocument> Documents { get; init; } = [];
+
+    /// <summary>Gets the agents' recommendation (<c>approve</c>/<c>deny</c>), on record even when a rule or an adjuster overruled it.</summary>
+    public string? AgentRecommendation { get; init; }
+
+    /// <summary>Gets the reasons the agents gave for their recommendation; kept for the record, never quoted in a denial letter unless they argue for the denial.</summary>
+    public IReadOnlyList<string> AgentReasons { get; init; } = [];
+
+    /// <summary>Gets the model and prompt version the agents ran on (e.g. <c>offline-rules/1</c> or <c>gpt-4o/prompts-v1</c>); null when no model took part.</summary>
+    public string? ModelVersion { get; init; }
 
     public DateTimeOffset DecidedAt { get; init; }
 }
@@ -76,7 +91,16 @@ public sealed record ClaimDecision
 /// <param name="Description">The rule in words.</param>
 /// <param name="Result"><c>passed</c>, <c>failed</c> or <c>applied</c>.</param>
 /// <param name="Detail">The facts the result rests on.</param>
-public sealed record AppliedRule(string Id, string Description, string Result, string? Detail = null);
+/// <param name="Inputs">The values the rule read (name → value, invariant formatting), so the result can be recomputed.</param>
+public sealed record AppliedRule(string Id, string Description, string Result, string? Detail = null, IReadOnlyDictionary<string, string>? Inputs = null);
+
+/// <summary>A document a decision rests on: what it is and the fingerprint of the stored content.</summary>
+/// <param name="Type">The document type, e.g. <c>police_report</c>.</param>
+/// <param name="Filename">The file name.</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the stored content; null when the content could not be read.</param>
+/// <param name="Size">The content's size in bytes; null when unknown.</param>
+/// <param name="MediaType">The content type, when known.</param>
+public sealed record DecisionDocument(string Type, string Filename, string? Sha256, long? Size, string? MediaType = null);
 
 /// <summary>A piece of evidence a decision rests on.</summary>
 /// <param name="Source">Document type, policy or agent it came from.</param>

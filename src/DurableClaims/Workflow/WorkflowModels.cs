@@ -93,6 +93,9 @@ public sealed record RoundResult
 
     public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
 
+    /// <summary>Gets the model and prompt version the round ran on (e.g. <c>offline-rules/1</c>, <c>gpt-4o/prompts-v1</c>).</summary>
+    public string? ModelVersion { get; init; }
+
     /// <summary>Gets the round and tool_call events recorded (for webhooks).</summary>
     public IReadOnlyList<ClaimLifecycleEvent> Events { get; init; } = [];
 
@@ -128,6 +131,9 @@ public sealed record CompletionRequest
     public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
 
     public AdjusterDecision? Adjuster { get; init; }
+
+    /// <summary>Gets the model and prompt version of the last analysis round (<see cref="RoundResult.ModelVersion"/>); null when no round ran.</summary>
+    public string? ModelVersion { get; init; }
 
     public IReadOnlyList<string> MissingDocuments { get; init; } = [];
 

@@ -22,7 +22,7 @@ public sealed class OfflineClaimsModelTests
     [Fact]
     public async Task AnalysisRound_ExpiredPolicy_ShouldRecommendDenialWithTheRule()
     {
-        var claim = TestClaims.Auto() with { PolicyNumber = "POL-AUTO-3003" };
+        var claim = TestClaims.Expired();
 
         var verdict = await OfflineTeam.DecisionAsync(OfflineTeam.Case(claim, 1, OfflineTeam.AutoDocuments()));
 

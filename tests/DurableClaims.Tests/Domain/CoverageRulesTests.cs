@@ -1,3 +1,4 @@
+using DurableClaims.Contracts;
 using DurableClaims.Domain;
 using DurableClaims.Policies;
 
@@ -7,7 +8,7 @@ public sealed class CoverageRulesTests
 {
     private static readonly PolicyCatalog Catalog = PolicyCatalog.CreateDefault();
 
-    private static CoverageEvaluation Evaluate(DurableClaims.Contracts.ClaimSubmission claim)
+    private static CoverageEvaluation Evaluate(ClaimSubmission claim)
         => CoverageRules.Evaluate(claim, Catalog.FindPolicy(claim.PolicyNumber));
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class CoverageRulesTests
     [Fact]
     public void Evaluate_IncidentAfterPolicyExpired_ShouldFailThePeriodRule()
     {
-        var result = Evaluate(TestClaims.Auto() with { PolicyNumber = "POL-AUTO-3003" });
+        var result = Evaluate(TestClaims.Expired());
 
         Assert.False(result.Covered);
         Assert.Equal("coverage.period", Assert.Single(result.Failed).Id);
@@ -78,5 +79,39 @@ public sealed class CoverageRulesTests
         Assert.False(result.Covered);
         Assert.Equal("coverage.currency", Assert.Single(result.Failed).Id);
         Assert.Equal(0m, result.PayableAmount);
+    }
+
+    [Fact]
+    public void Evaluate_ClaimantIsNotThePolicyholder_ShouldFailTheClaimantRule()
+    {
+        var result = Evaluate(TestClaims.Auto() with { Claimant = new ClaimantInfo("Marco Ilves", "marco@example.com") });
+
+        var rule = Assert.Single(result.Failed);
+        Assert.Equal(("claimant.holder", "Marco Ilves", "Dana Whitfield"), (rule.Id, rule.Inputs!["claimant"], rule.Inputs["policyHolder"]));
+    }
+
+    [Fact]
+    public void Evaluate_ClaimantNameInOtherCaseAndSpacing_ShouldPassTheClaimantRule()
+    {
+        var result = Evaluate(TestClaims.Auto() with { Claimant = new ClaimantInfo("dana  WHITFIELD", "dana@example.com") });
+
+        Assert.True(result.Covered);
+    }
+
+    [Fact]
+    public void NeverPayable_ClaimantIsNotThePolicyholder_ShouldBeSettledAtIntake()
+    {
+        var claim = TestClaims.Auto() with { Claimant = new ClaimantInfo("Marco Ilves", "marco@example.com") };
+
+        Assert.Equal("claimant.holder", Assert.Single(CoverageRules.NeverPayable(claim, Catalog.FindPolicy(claim.PolicyNumber))).Id);
+    }
+
+    [Fact]
+    public void Evaluate_PayoutRules_ShouldRecordTheAmountsTheyUsed()
+    {
+        var result = Evaluate(TestClaims.Auto(amount: 40000m));
+
+        var limit = result.Rules.Single(r => r.Id == "payout.limit");
+        Assert.Equal(("39500.00", "25000.00", "25000.00"), (limit.Inputs!["afterDeductible"], limit.Inputs["limit"], limit.Inputs["payable"]));
     }
 }

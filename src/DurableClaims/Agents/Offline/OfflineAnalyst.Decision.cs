@@ -46,7 +46,7 @@ public sealed partial class OfflineAnalyst
         }
 
         var risk = Assess(file);
-        evidence.AddRange(risk.Indicators.Select(i => new EvidenceItem("risk", i)));
+        evidence.AddRange(risk.Indicators.Select(i => new EvidenceItem(RuleFloor.RiskSource, i)));
         if (risk.Score >= _highRisk)
         {
             var reason = FormattableString.Invariant($"Risk score {risk.Score:0.00} is at or above the review threshold of {_highRisk:0.00}: {string.Join(" ", risk.Indicators)}");

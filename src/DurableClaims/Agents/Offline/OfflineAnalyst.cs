@@ -108,7 +108,7 @@ public sealed partial class OfflineAnalyst
         {
             RiskScore = assessment.Score,
             Findings = [FormattableString.Invariant($"Risk score {assessment.Score:0.00}."), .. assessment.Indicators],
-            Evidence = assessment.Indicators.Select(i => new EvidenceItem("risk", i)).ToList(),
+            Evidence = assessment.Indicators.Select(i => new EvidenceItem(RuleFloor.RiskSource, i)).ToList(),
         };
     }
 
@@ -126,7 +126,7 @@ public sealed partial class OfflineAnalyst
             : "The claim is not covered under this policy.\n");
         var findings = coverage.Covered
             ? [$"All policy rules pass; payable amount {Money(coverage.PayableAmount, file.Claim)}."]
-            : coverage.Failed.Select(r => $"Policy rule {r.Id} fails: {r.Detail}").ToList();
+            : coverage.Failed.Select(RuleFloor.FailedRuleFinding).ToList();
         return new AgentVerdict
         {
             Findings = findings,

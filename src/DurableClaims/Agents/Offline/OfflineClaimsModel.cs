@@ -12,6 +12,9 @@ public sealed class OfflineClaimsModel : IChatCompletionService
     /// <summary>The model id reported in <see cref="Attributes"/>.</summary>
     public const string ModelId = "durableclaims-offline-analyst";
 
+    /// <summary>The version decisions cite: the offline model ignores the prompts, so its rules' version is the whole story.</summary>
+    public const string Version = "offline-rules/1";
+
     private readonly OfflineAnalyst _analyst;
 
     /// <summary>Creates the model.</summary>

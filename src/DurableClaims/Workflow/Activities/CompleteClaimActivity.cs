@@ -1,5 +1,6 @@
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
+using DurableClaims.Documents;
 using DurableClaims.Domain;
 using DurableClaims.Policies;
 using Microsoft.DurableTask;
@@ -13,19 +14,23 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
     private readonly PolicyCatalog _catalog;
     private readonly SessionRecorder _recorder;
     private readonly ISessionStore _sessions;
+    private readonly IDocumentStore _documents;
+    private readonly DocumentReader _reader;
     private readonly ClaimsOptions _options;
 
     /// <summary>Creates the activity.</summary>
-    public CompleteClaimActivity(PolicyCatalog catalog, SessionRecorder recorder, ISessionStore sessions, IOptions<ClaimsOptions> options)
+    public CompleteClaimActivity(
+        PolicyCatalog catalog, SessionRecorder recorder, ISessionStore sessions, IDocumentStore documents, DocumentReader reader, IOptions<ClaimsOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (_catalog, _recorder, _sessions, _options) = (catalog, recorder, sessions, options.Value);
+        (_catalog, _recorder, _sessions, _documents, _reader, _options) = (catalog, recorder, sessions, documents, reader, options.Value);
     }
 
     public override async Task<ClaimOutcome> RunAsync(TaskActivityContext context, CompletionRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var outcome = Decide(input);
+        var decides = input.Status is null || (input.Status == ClaimStatusCodes.Denied && input.Reason == ClaimReasons.MissingDocuments);
+        var outcome = Decide(input, decides ? await EvidenceAsync(input) : null);
         await _recorder.RecordAsync(
             new SessionUpdate
             {
@@ -36,7 +41,7 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
                 Phase = ClaimPhases.Completed,
                 Reason = outcome.Reason,
                 Rounds = input.Rounds,
-                RiskScore = input.RiskScore,
+                RiskScore = outcome.RiskScore,
                 MissingDocuments = input.MissingDocuments,
                 ReceivedDocuments = input.ReceivedDocuments,
                 Findings = input.Findings,
@@ -53,10 +58,59 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
         return outcome;
     }
 
-    private ClaimOutcome Decide(CompletionRequest input)
+    /// <summary>What a decision rests on: the rules' floor, recomputed from the stored documents, and each document's fingerprint.</summary>
+    private sealed record DecisionEvidence(RuleFloor Floor, IReadOnlyList<DecisionDocument> Documents);
+
+    private async Task<DecisionEvidence> EvidenceAsync(CompletionRequest input)
     {
         var claim = input.Claim;
-        var coverage = CoverageRules.Evaluate(claim, _catalog.FindPolicy(claim.PolicyNumber));
+        var received = input.ReceivedDocuments.DistinctBy(d => (d.Type, d.Filename)).ToList();
+        var texts = await _reader.ReadAsync(claim.ClaimId, received, CancellationToken.None);
+        var floor = RuleFloor.Evaluate(
+            claim, _catalog.FindPolicy(claim.PolicyNumber), await SubmittedAtAsync(input),
+            texts.Select(d => d.Content).OfType<string>(), _catalog.Requirements.Risk);
+        var documents = new List<DecisionDocument>();
+        foreach (var document in received)
+        {
+            documents.Add(await FingerprintAsync(claim.ClaimId, document));
+        }
+
+        return new DecisionEvidence(floor, documents);
+    }
+
+    /// <summary>The clock late reporting counts from, as the rounds used it: the submission time, else when the claim started.</summary>
+    private async Task<DateTimeOffset> SubmittedAtAsync(CompletionRequest input)
+    {
+        if (input.Claim.SubmittedAt is { } submitted)
+        {
+            return submitted;
+        }
+
+        var session = _recorder.Enabled ? await _sessions.LoadStateAsync(input.Claim.ClaimId) : null;
+        return session?.Metadata.CreatedAt ?? input.At;
+    }
+
+    /// <summary>Hashes the stored content, so the decision cites the bytes that are on file now, not what a sender claimed.</summary>
+    private async Task<DecisionDocument> FingerprintAsync(string claimId, ReceivedDocument document)
+    {
+        var stream = ClaimIds.IsSafeSegment(document.Type) && ClaimIds.IsSafeSegment(document.Filename)
+            ? await _documents.OpenReadAsync(claimId, document.Type, document.Filename)
+            : null;
+        if (stream is null)
+        {
+            return new DecisionDocument(document.Type, document.Filename, null, null);
+        }
+
+        await using (stream)
+        {
+            var fingerprint = await DocumentFingerprint.ComputeAsync(stream);
+            return new DecisionDocument(document.Type, document.Filename, fingerprint.Sha256, fingerprint.Size);
+        }
+    }
+
+    private ClaimOutcome Decide(CompletionRequest input, DecisionEvidence? evidence)
+    {
+        var claim = input.Claim;
         var outcome = new ClaimOutcome
         {
             ClaimId = claim.ClaimId,
@@ -69,19 +123,28 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
             ReceivedDocuments = input.ReceivedDocuments.Select(d => d.Type).Distinct(StringComparer.Ordinal).ToList(),
             CompletedAt = input.At,
         };
-        ClaimDecision? decision = null;
+        if (evidence is null)
+        {
+            return outcome;
+        }
+
+        var coverage = evidence.Floor.Coverage;
+        ClaimDecision decision;
         if (input.Status is null)
         {
             decision = DecisionBuilder.Build(new DecisionInput
             {
                 Claim = claim,
                 Coverage = coverage,
+                Risk = evidence.Floor.Risk,
                 Recommendation = input.Recommendation,
                 RiskScore = input.RiskScore ?? 0,
                 HighRiskThreshold = input.HighRiskThreshold,
                 Adjuster = input.Adjuster,
                 AgentReasons = input.AgentReasons,
                 Evidence = input.Evidence,
+                Documents = evidence.Documents,
+                ModelVersion = input.ModelVersion,
                 DecidedAt = input.At,
             });
             var approved = decision.Outcome == AdjusterDecisions.Approve;
@@ -91,32 +154,28 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
                 Reason = decision.DecidedBy switch
                 {
                     DecisionBuilder.ByAdjuster => approved ? ClaimReasons.AdjusterApproved : ClaimReasons.AdjusterDenied,
-                    DecisionBuilder.ByRules => ClaimReasons.NotCovered,
+                    DecisionBuilder.ByRules => coverage.Covered ? ClaimReasons.HighRisk : ClaimReasons.NotCovered,
                     _ => approved ? ClaimReasons.Covered : ClaimReasons.HighRisk,
                 },
+                RiskScore = decision.RiskScore,
             };
         }
-        else if (input.Status == ClaimStatusCodes.Denied && input.Reason == ClaimReasons.MissingDocuments)
+        else
         {
-            decision = MissingDocumentsDenial(input, coverage);
+            decision = MissingDocumentsDenial(input, evidence);
         }
 
-        if (decision is null)
-        {
-            return outcome;
-        }
-
-        var documents = input.ReceivedDocuments.Select(d => $"{_catalog.TitleOf(d.Type)} ({d.Type}): {d.Filename}").ToList();
         return outcome with
         {
             Decision = decision,
-            PackageMarkdown = PackageWriter.Write(claim, decision, documents),
+            PackageMarkdown = PackageWriter.Write(claim, decision, _catalog.TitleOf),
             PackageFileName = PackageWriter.FileNameFor(decision),
         };
     }
 
-    private ClaimDecision MissingDocumentsDenial(CompletionRequest input, CoverageEvaluation coverage)
+    private ClaimDecision MissingDocumentsDenial(CompletionRequest input, DecisionEvidence evidence)
     {
+        var coverage = evidence.Floor.Coverage;
         var missing = string.Join(", ", input.MissingDocuments.Select(d => $"{_catalog.TitleOf(d)} ({d})"));
         return new ClaimDecision
         {
@@ -126,11 +185,21 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
             Deductible = coverage.Deductible,
             CoverageLimit = coverage.Limit,
             Currency = input.Claim.Currency,
-            RiskScore = input.RiskScore ?? 0,
+            RiskScore = evidence.Floor.RiskScore(input.RiskScore),
             DecidedBy = DecisionBuilder.ByRules,
             Reasons = [$"Required documents were not provided: {missing}. Claims are not held open for documents in this deployment (human-in-the-loop is off)."],
-            RulesApplied = [.. coverage.Rules, new AppliedRule("documents.required", "Every required document must be on file.", RuleResults.Failed, $"Missing: {missing}.")],
+            RulesApplied =
+            [
+                .. coverage.Rules,
+                new AppliedRule(
+                    "documents.required", "Every required document must be on file.", RuleResults.Failed, $"Missing: {missing}.",
+                    CoverageRules.Inputs(("missing", string.Join(", ", input.MissingDocuments)), ("received", string.Join(", ", input.ReceivedDocuments.Select(d => d.Type).Distinct(StringComparer.Ordinal))))),
+            ],
             Evidence = input.Evidence,
+            Documents = evidence.Documents,
+            AgentRecommendation = input.Recommendation,
+            AgentReasons = input.AgentReasons,
+            ModelVersion = input.ModelVersion,
             DecidedAt = input.At,
         };
     }

@@ -77,10 +77,14 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
         return complete;
     }
 
+    /// <summary>Merges the agents' verdicts over the rules' floor: the model may add findings and raise the risk, never lower it or drop a rule's result.</summary>
     private RoundResult Combine(CaseFile caseFile, IReadOnlyList<AgentTurn> turns, RoundRequest input)
     {
+        var floor = RuleFloor.Evaluate(
+            caseFile.Claim, _catalog.FindPolicy(caseFile.Claim.PolicyNumber), caseFile.SubmittedAt,
+            caseFile.Documents.Select(d => d.Content).OfType<string>(), _catalog.Requirements.Risk);
         var previous = input.PreviousFindings.ToHashSet(StringComparer.Ordinal);
-        var newFindings = turns.SelectMany(t => t.Verdict.Findings).Where(previous.Add).ToList();
+        var newFindings = turns.SelectMany(t => t.Verdict.Findings).Concat(floor.Findings).Where(previous.Add).ToList();
         var received = input.ReceivedDocuments.Select(d => d.Type).ToHashSet(StringComparer.Ordinal);
 
         // Only document types the catalog knows can be requested: a model must not invent paperwork for the customer.
@@ -88,19 +92,17 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
             .Where(d => _catalog.IsKnownDocumentType(d.Type) && !received.Contains(d.Type))
             .DistinctBy(d => d.Type).ToList();
         var decision = turns.LastOrDefault(t => t.Agent == ClaimAgents.DecisionName)?.Verdict ?? AgentVerdict.Empty;
-        var risk = turns.FirstOrDefault(t => t.Agent == ClaimAgents.RiskName)?.Verdict.RiskScore
-            ?? decision.RiskScore
-            ?? RiskAssessor.Assess(
-                caseFile.Claim, _catalog.FindPolicy(caseFile.Claim.PolicyNumber), caseFile.SubmittedAt,
-                caseFile.Documents.Select(d => d.Content).OfType<string>(), _catalog.Requirements.Risk).Score;
+        // The highest score any agent gave: one agent cannot talk down what a colleague flagged.
+        var modelRisk = turns.Select(t => t.Verdict.RiskScore).Max();
         return new RoundResult
         {
             NewFindings = newFindings,
-            RiskScore = risk,
+            RiskScore = floor.RiskScore(modelRisk),
             Recommendation = decision.Recommendation,
             AdditionalDocuments = additional,
             Reasons = decision.Reasons,
-            Evidence = turns.SelectMany(t => t.Verdict.Evidence).DistinctBy(e => (e.Source, e.Detail)).ToList(),
+            Evidence = turns.SelectMany(t => t.Verdict.Evidence).Concat(floor.Evidence).DistinctBy(e => (e.Source, e.Detail)).ToList(),
+            ModelVersion = _team.ModelVersion,
         };
     }
 }
