@@ -47,4 +47,4 @@ public sealed record SampleEntry(
 public sealed record SampleStep(string Action, IReadOnlyList<string>? Documents, string? By, string? Decision, string? Adjuster, string? Notes);
 
 /// <summary>The expected end of a sample.</summary>
-public sealed record SampleExpectation(string Status, string Reason, decimal? PayableAmount, string? Package);
+public sealed record SampleExpectation(string Status, string Reason, decimal? PayableAmount, string? Package, string? Awaiting = null);

@@ -1,4 +1,5 @@
 using DurableClaims.Api;
+using DurableClaims.Api.Adjusters;
 using DurableClaims.Api.Management;
 using DurableClaims.Cli.Infrastructure;
 using DurableClaims.Cli.Input;
@@ -20,6 +21,7 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
 
     private readonly IHost _host;
     private readonly ClaimsApiService _api;
+    private readonly ClaimActionsService _actions;
     private readonly DurableTaskClient _durable;
     private readonly ILogger _logger;
 
@@ -27,6 +29,7 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
     {
         _host = host;
         _api = host.Services.GetRequiredService<ClaimsApiService>();
+        _actions = host.Services.GetRequiredService<ClaimActionsService>();
         _durable = host.Services.GetRequiredService<DurableTaskClient>();
         _logger = host.Services.GetRequiredService<ILogger<EmbeddedClaimsClient>>();
     }
@@ -80,8 +83,23 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
         return _api.SubmitDocumentsAsync(claimId, uploads, "cli", Call, cancellationToken);
     }
 
-    public Task<ApiResult<ReviewAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken)
-        => _api.ReviewAsync(claimId, request, cancellationToken);
+    public Task<ApiResult<AdjusterActionAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken)
+        => _actions.ReviewAsync(claimId, request, cancellationToken);
+
+    public Task<ApiResult<AdjusterActionAccepted>> ReopenAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken)
+        => _actions.ReopenAsync(claimId, request, cancellationToken);
+
+    public Task<ApiResult<AdjusterActionAccepted>> RetryAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken)
+        => _actions.RetryAsync(claimId, request, cancellationToken);
+
+    public Task<ApiResult<AdjusterActionAccepted>> CloseAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken)
+        => _actions.CloseAsync(claimId, request, cancellationToken);
+
+    public Task<ApiResult<ClaimLifecycleEvent>> AddNoteAsync(string claimId, NoteRequest request, CancellationToken cancellationToken)
+        => _actions.AddNoteAsync(claimId, request, cancellationToken);
+
+    public Task<ApiResult<ClaimArchived>> ArchiveAsync(string claimId, CancellationToken cancellationToken)
+        => _actions.ArchiveAsync(claimId, cancellationToken);
 
     public async Task<ApiResult<ClaimListPage>> ListClaimsAsync(ClaimListRequest request, CancellationToken cancellationToken)
     {

@@ -69,10 +69,25 @@ internal sealed class HttpClaimsClient : IClaimsClient
         return await HttpResults.ReadAsync<DocumentsAccepted>(response, cancellationToken);
     }
 
-    public async Task<ApiResult<ReviewAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken)
+    public Task<ApiResult<AdjusterActionAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken)
+        => PostAsync<ReviewRequest, AdjusterActionAccepted>(ApiRoutes.ClaimReview, claimId, request, cancellationToken);
+
+    public Task<ApiResult<AdjusterActionAccepted>> ReopenAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken)
+        => PostAsync<AdjusterActionRequest, AdjusterActionAccepted>(ApiRoutes.ClaimReopen, claimId, request, cancellationToken);
+
+    public Task<ApiResult<AdjusterActionAccepted>> RetryAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken)
+        => PostAsync<AdjusterActionRequest, AdjusterActionAccepted>(ApiRoutes.ClaimRetry, claimId, request, cancellationToken);
+
+    public Task<ApiResult<AdjusterActionAccepted>> CloseAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken)
+        => PostAsync<AdjusterActionRequest, AdjusterActionAccepted>(ApiRoutes.ClaimClose, claimId, request, cancellationToken);
+
+    public Task<ApiResult<ClaimLifecycleEvent>> AddNoteAsync(string claimId, NoteRequest request, CancellationToken cancellationToken)
+        => PostAsync<NoteRequest, ClaimLifecycleEvent>(ApiRoutes.ClaimNotes, claimId, request, cancellationToken);
+
+    public async Task<ApiResult<ClaimArchived>> ArchiveAsync(string claimId, CancellationToken cancellationToken)
     {
-        using var response = await _http.PostAsJsonAsync(Path(ApiRoutes.ClaimReview, claimId), request, CliJson.Options, cancellationToken);
-        return await HttpResults.ReadAsync<ReviewAccepted>(response, cancellationToken);
+        using var response = await _http.PostAsync(Path(ApiRoutes.ClaimArchive, claimId), content: null, cancellationToken);
+        return await HttpResults.ReadAsync<ClaimArchived>(response, cancellationToken);
     }
 
     public async Task<ApiResult<ClaimListPage>> ListClaimsAsync(ClaimListRequest request, CancellationToken cancellationToken)
@@ -120,7 +135,7 @@ internal sealed class HttpClaimsClient : IClaimsClient
         => GetAsync<ClaimStatistics>(Path(ApiRoutes.Stats), cancellationToken);
 
     public Task<IReadOnlyList<ClaimStatusView>> ListArchivedAsync(IReadOnlyCollection<string>? statuses, int top, CancellationToken cancellationToken)
-        => throw new CliInputException("--archived reads the session archive directly; the HTTP API has no archive route. Run it without --server on the host's data directory.");
+        => throw new CliInputException("--archived reads the session archive directly; the HTTP API archives a claim (durableclaims archive <claimId>) but does not list the archive. Run it without --server on the host's data directory.");
 
     public Task<RetentionResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
         => throw new CliInputException("cleanup runs on the data directory; the HTTP API has no clean-up route. Run it without --server where the host's data lives.");
@@ -156,6 +171,12 @@ internal sealed class HttpClaimsClient : IClaimsClient
     public IClaimChangeSignal WatchClaims() => new PollingSignal(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private async Task<ApiResult<TResult>> PostAsync<TRequest, TResult>(string template, string claimId, TRequest body, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync(Path(template, claimId), body, CliJson.Options, cancellationToken);
+        return await HttpResults.ReadAsync<TResult>(response, cancellationToken);
+    }
 
     private async Task<ApiResult<T>> GetAsync<T>(string uri, CancellationToken cancellationToken)
     {

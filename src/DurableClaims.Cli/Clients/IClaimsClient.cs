@@ -17,8 +17,23 @@ internal interface IClaimsClient : IAsyncDisposable
     /// <summary>Stores the documents and raises DocumentsReceived once for the batch.</summary>
     Task<ApiResult<DocumentsAccepted>> SubmitDocumentsAsync(string claimId, IReadOnlyList<DocumentFile> documents, CancellationToken cancellationToken);
 
-    /// <summary>Answers a claim that waits for an adjuster (raises AdjusterDecision).</summary>
-    Task<ApiResult<ReviewAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken);
+    /// <summary>Approves or denies a claim that waits for review (AdjusterDecision) or for an adjuster after it stalled, timed out or failed (AdjusterAction).</summary>
+    Task<ApiResult<AdjusterActionAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Asks the customer again for documents (a stalled or timed-out claim goes back to waiting for them).</summary>
+    Task<ApiResult<AdjusterActionAccepted>> ReopenAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Runs the failed step of a claim in error again.</summary>
+    Task<ApiResult<AdjusterActionAccepted>> RetryAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Closes a claim that waits for an adjuster with the status it has.</summary>
+    Task<ApiResult<AdjusterActionAccepted>> CloseAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Adds a note to a claim's timeline (open or closed).</summary>
+    Task<ApiResult<ClaimLifecycleEvent>> AddNoteAsync(string claimId, NoteRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Moves a closed claim's session to the archive area.</summary>
+    Task<ApiResult<ClaimArchived>> ArchiveAsync(string claimId, CancellationToken cancellationToken);
 
     /// <summary>Lists one page of claims.</summary>
     Task<ApiResult<ClaimListPage>> ListClaimsAsync(ClaimListRequest request, CancellationToken cancellationToken);
@@ -35,7 +50,7 @@ internal interface IClaimsClient : IAsyncDisposable
     /// <summary>Gets the statistics over every session (GET /api/stats).</summary>
     Task<ApiResult<ClaimStatistics>> GetStatsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Lists archived sessions as status objects, newest first (embedded only: the HTTP API has no archive route).</summary>
+    /// <summary>Lists archived sessions as status objects, newest first (embedded only: the HTTP API does not list the archive).</summary>
     Task<IReadOnlyList<ClaimStatusView>> ListArchivedAsync(IReadOnlyCollection<string>? statuses, int top, CancellationToken cancellationToken);
 
     /// <summary>Deletes finished sessions and purges finished instances last updated/created before <paramref name="olderThan"/> (embedded only).</summary>

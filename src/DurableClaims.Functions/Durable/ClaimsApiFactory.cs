@@ -1,4 +1,5 @@
 using DurableClaims.Api;
+using DurableClaims.Api.Adjusters;
 using DurableClaims.Api.Intake;
 using DurableClaims.Api.Runtime;
 using Microsoft.DurableTask.Client;
@@ -18,6 +19,10 @@ public sealed class ClaimsApiFactory(IServiceProvider services)
     /// <summary>The API service for this invocation.</summary>
     public ClaimsApiService Api(DurableTaskClient client)
         => ActivatorUtilities.CreateInstance<ClaimsApiService>(services, new ClaimsRuntimeClient(client));
+
+    /// <summary>The adjuster's actions for this invocation.</summary>
+    public ClaimActionsService Actions(DurableTaskClient client)
+        => ActivatorUtilities.CreateInstance<ClaimActionsService>(services, new ClaimsRuntimeClient(client));
 
     /// <summary>The upload intake for this invocation (the same code as the local host's listener and Event Grid endpoint).</summary>
     public UploadIntake Intake(DurableTaskClient client)

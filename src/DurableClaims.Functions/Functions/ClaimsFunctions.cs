@@ -106,36 +106,6 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
         => (await factory.Api(client).GetPackageAsync(claimId, cancellationToken)).ToHttp();
-
-    /// <summary>POST /api/claims/{claimId}/review: the adjuster's decision (raises AdjusterDecision).</summary>
-    [Function(ApiFunctionNames.ReviewClaim)]
-    public async Task<IResult> ReviewAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.ClaimReview)] HttpRequest req,
-        string claimId,
-        [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(req);
-        if (!req.HasJsonContentType())
-        {
-            // ReadFromJsonAsync throws for other content types; answer 415 as the local host does.
-            return ApiResultHttp.Problem(ApiResultKind.UnsupportedMediaType, new ApiProblem(
-                "Unsupported media type", $"Content type '{req.ContentType}' is not supported; send application/json."));
-        }
-
-        ReviewRequest? review;
-        try
-        {
-            review = await req.ReadFromJsonAsync<ReviewRequest>(cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            return ApiResultHttp.Problem(ApiResultKind.Invalid, new ApiProblem(
-                "Bad request", "The body is not valid JSON.", new Dictionary<string, string[]> { ["$"] = [ex.Message] }));
-        }
-
-        return (await factory.Api(client).ReviewAsync(claimId, review ?? new ReviewRequest(null, null, null), cancellationToken)).ToHttp();
-    }
 }
 
 /// <summary>Request-size limits, bound from "Host" with the local host's names and defaults (Host__MaxClaimBytes, Host__MaxEventBytes).</summary>

@@ -32,13 +32,10 @@ public static class ClaimsApi
         claims.MapGet(ApiRoutes.ClaimPackage, async (string claimId, ClaimsApiService service, CancellationToken ct)
             => (await service.GetPackageAsync(claimId, ct)).ToHttp())
             .WithName(ApiFunctionNames.GetDecisionPackage).Produces<DecisionPackageView>().ProducesProblem(404);
-        claims.MapPost(ApiRoutes.ClaimReview, async (string claimId, ReviewRequest review, ClaimsApiService service, CancellationToken ct)
-            => (await service.ReviewAsync(claimId, review, ct)).ToHttp())
-            .WithName(ApiFunctionNames.ReviewClaim).Produces<ReviewAccepted>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         claims.MapDelete(ApiRoutes.Claim, async (string claimId, ClaimsApiService service, CancellationToken ct)
             => (await service.DeleteClaimAsync(claimId, ct)).ToHttp())
             .WithName(ApiFunctionNames.DeleteClaim).Produces<ClaimDeleted>().ProducesProblem(404).ProducesProblem(409);
-        return api;
+        return api.MapAdjusterApi();
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, HostSettings settings, ClaimsApiService service, CancellationToken ct)

@@ -13,6 +13,11 @@ public static class ApiFunctionNames
     public const string GetClaimEvents = "GetClaimEvents";
     public const string GetDecisionPackage = "GetDecisionPackage";
     public const string ReviewClaim = "ReviewClaim";
+    public const string ReopenClaim = "ReopenClaim";
+    public const string RetryClaim = "RetryClaim";
+    public const string CloseClaim = "CloseClaim";
+    public const string AddClaimNote = "AddClaimNote";
+    public const string ArchiveClaim = "ArchiveClaim";
     public const string GetStats = "GetStats";
     public const string Health = "Health";
     public const string BlobCreated = "BlobCreated";

@@ -83,8 +83,14 @@ public sealed record ClaimStatusView
     /// <summary>Gets the reason as a sentence for people: what happened or what the claim waits for (an error names the failing step and message).</summary>
     public string? Detail { get; init; }
 
-    /// <summary>Gets when a paused claim times out if nothing arrives (documents or the adjuster's decision); null otherwise.</summary>
+    /// <summary>Gets when a waiting claim times out if nothing arrives (documents or the adjuster's decision), or closes by itself when it waits for an adjuster's next step; null otherwise.</summary>
     public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>Gets what the claim waits for: <c>documents</c>, <c>review</c>, <c>adjuster</c> (stalled or timed out) or <c>retry</c> (error); null otherwise.</summary>
+    public string? Awaiting { get; init; }
+
+    /// <summary>Gets the adjuster's actions the claim takes now (<c>decide</c>, <c>reopen</c>, <c>retry</c>, <c>close</c>); empty when none.</summary>
+    public IReadOnlyList<string> Actions { get; init; } = [];
 
     /// <summary>Gets where the customer uploads documents while the claim waits for them (SAS URL or the documents route).</summary>
     public string? UploadUrl { get; init; }
@@ -102,11 +108,20 @@ public sealed record DocumentItem(string? Type, string? Filename, string? Conten
 /// <summary>What a documents submission did.</summary>
 public sealed record DocumentsAccepted(string ClaimId, IReadOnlyList<ReceivedDocument> Documents, string StatusUri);
 
-/// <summary>The body of <c>POST /api/claims/{claimId}/review</c>.</summary>
-public sealed record ReviewRequest(string? Decision, string? Adjuster, string? Notes);
+/// <summary>The body of <c>POST /api/claims/{claimId}/review</c>: approve or deny, by whom, why, and for approvals an amount.</summary>
+public sealed record ReviewRequest(string? Decision, string? Adjuster, string? Notes, decimal? Amount = null);
 
-/// <summary>What a review submission did.</summary>
-public sealed record ReviewAccepted(string ClaimId, string Decision, string Adjuster);
+/// <summary>The body of the re-open, retry and close routes; <see cref="Documents"/> only for re-open.</summary>
+public sealed record AdjusterActionRequest(string? Adjuster, string? Notes, IReadOnlyList<string>? Documents = null);
+
+/// <summary>What an adjuster's action did: the event was raised; the claim's status shows the result.</summary>
+public sealed record AdjusterActionAccepted(string ClaimId, string Action, string Adjuster);
+
+/// <summary>The body of <c>POST /api/claims/{claimId}/notes</c>.</summary>
+public sealed record NoteRequest(string? Author, string? Text);
+
+/// <summary>What archiving did: <see cref="Moved"/> is false when the session was already in the archive.</summary>
+public sealed record ClaimArchived(string ClaimId, bool Moved);
 
 /// <summary>A claims list query as received (strings before validation).</summary>
 /// <param name="Status">Claim statuses, comma-separated.</param>

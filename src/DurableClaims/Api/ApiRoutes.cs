@@ -18,6 +18,11 @@ public static class ApiRoutes
     public const string ClaimEvents = "claims/{claimId}/events";
     public const string ClaimPackage = "claims/{claimId}/package";
     public const string ClaimReview = "claims/{claimId}/review";
+    public const string ClaimReopen = "claims/{claimId}/reopen";
+    public const string ClaimRetry = "claims/{claimId}/retry";
+    public const string ClaimClose = "claims/{claimId}/close";
+    public const string ClaimNotes = "claims/{claimId}/notes";
+    public const string ClaimArchive = "claims/{claimId}/archive";
     public const string Stats = "stats";
     public const string Health = "health";
     public const string BlobCreatedEvents = "events/blob-created";

@@ -14,7 +14,7 @@ public static class ClaimStatusDetail
         var code = view.Reason?.Split(':', 2)[0];
         var missing = view.MissingDocuments.Count == 0 ? "the requested documents" : string.Join(", ", view.MissingDocuments);
         var decision = view.Decision;
-        return code switch
+        var sentence = code switch
         {
             ClaimReasons.AwaitingDocuments => $"Waiting for {missing}{Until(view.Deadline)}.",
             ClaimReasons.AwaitingReview => $"Risk {Risk(view.RiskScore)} needs an adjuster's decision{Until(view.Deadline)}.",
@@ -32,6 +32,9 @@ public static class ClaimStatusDetail
             "terminated" => $"Terminated: {view.Reason?.Split(':', 2).ElementAtOrDefault(1)?.Trim()}.",
             _ => view.Status == ClaimStatusCodes.Running ? $"Being processed ({view.Phase ?? ClaimPhases.Intake})." : $"{view.Status} ({view.Reason}).",
         };
+        return ClaimAwaiting.IsAdjusterAction(view.Awaiting)
+            ? $"{sentence} An adjuster can {string.Join(", ", view.Actions)}{Until(view.Deadline)}; then it closes as {view.Status}."
+            : sentence;
     }
 
     private static string Until(DateTimeOffset? deadline)

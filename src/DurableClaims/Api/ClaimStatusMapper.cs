@@ -58,10 +58,13 @@ public static class ClaimStatusMapper
             case OrchestrationRuntimeStatus.Terminated:
                 return view with { Status = ClaimStatusCodes.Error, Reason = "terminated: " + (TryRead<string>(instance.SerializedOutput) ?? "by request") };
             default:
+                error = progress?.Error;
                 return view with
                 {
                     Status = progress?.Status ?? ClaimStatusCodes.Running,
-                    Deadline = progress?.Status == ClaimStatusCodes.Paused ? progress.DocumentDeadline : null,
+                    Awaiting = progress?.Awaiting,
+                    Actions = AdjusterActions.For(progress?.Awaiting),
+                    Deadline = progress?.Awaiting is not null ? progress.DocumentDeadline : null,
                 };
         }
     }

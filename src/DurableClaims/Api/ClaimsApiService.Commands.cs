@@ -3,54 +3,9 @@ using DurableClaims.Contracts;
 
 namespace DurableClaims.Api;
 
-/// <content>Commands: adjuster review, delete and retention clean-up.</content>
+/// <content>Commands: delete and retention clean-up (adjusters act through <see cref="Adjusters.ClaimActionsService"/>).</content>
 public sealed partial class ClaimsApiService
 {
-    /// <summary>Raises AdjusterDecision for a claim that waits for review; Conflict otherwise.</summary>
-    public async Task<ApiResult<ReviewAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (!AdjusterDecisions.IsValid(request.Decision))
-        {
-            errors["decision"] = [$"Must be '{AdjusterDecisions.Approve}' or '{AdjusterDecisions.Deny}'."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Adjuster))
-        {
-            errors["adjuster"] = ["Required: who decides."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return ApiResult.Invalid<ReviewAccepted>(errors);
-        }
-
-        var instance = ClaimIds.IsValid(claimId) ? await runtime.GetAsync(claimId, true, cancellationToken) : null;
-        if (instance is null)
-        {
-            return UnknownClaim<ReviewAccepted>(claimId);
-        }
-
-        var progress = ClaimStatusMapper.ReadProgress(instance);
-        if (instance.IsCompleted || progress?.Awaiting != ClaimAwaiting.Review)
-        {
-            var status = ClaimStatusMapper.FromInstance(instance).Status;
-            return ApiResult.Conflict<ReviewAccepted>($"Claim '{claimId}' is not awaiting review (status: {status}).");
-        }
-
-        var decision = request.Decision!.ToLowerInvariant();
-        var payload = new AdjusterDecision(decision, request.Adjuster!.Trim(), request.Notes);
-        var outcome = await runtime.RaiseEventAsync(claimId, ClaimWorkflow.Events.AdjusterDecision, payload, cancellationToken);
-        if (outcome != RuntimeOutcome.Done)
-        {
-            return ApiResult.Conflict<ReviewAccepted>($"Claim '{claimId}' finished before the review arrived.");
-        }
-
-        Log.ReviewReceived(logger, payload.Adjuster, decision, claimId);
-        return ApiResult.Accepted<ReviewAccepted>(new ReviewAccepted(claimId, decision, payload.Adjuster), ApiRoutes.AppPath(ApiRoutes.Claim, claimId));
-    }
-
     /// <summary>Terminates the claim if it runs, then purges its instance, session and documents.</summary>
     public async Task<ApiResult<ClaimDeleted>> DeleteClaimAsync(string claimId, CancellationToken cancellationToken = default)
     {

@@ -198,9 +198,6 @@ public sealed partial class ClaimsApiService(
         [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "{Count} document(s) received for claim {ClaimId} via {Source}")]
         public static partial void DocumentsReceived(ILogger logger, int count, string claimId, string source);
 
-        [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Adjuster {Adjuster} decided {Decision} for claim {ClaimId}")]
-        public static partial void ReviewReceived(ILogger logger, string adjuster, string decision, string claimId);
-
         [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Claim {ClaimId} deleted (terminated: {Terminated}, documents: {Documents})")]
         public static partial void ClaimDeleted(ILogger logger, string claimId, bool terminated, int documents);
 

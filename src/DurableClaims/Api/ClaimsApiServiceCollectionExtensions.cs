@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using DurableClaims.Api.Adjusters;
 using DurableClaims.Api.Intake;
 using DurableClaims.Api.Management;
 using DurableClaims.Api.Retention;
@@ -28,6 +29,7 @@ public static class ClaimsApiServiceCollectionExtensions
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ClaimsApiService>();
+        services.TryAddSingleton<ClaimActionsService>();
         services.TryAddSingleton<UploadIntake>();
         services.TryAddSingleton<IIntakeReceiptStore>(sp => new ObjectIntakeReceiptStore(CreateContainer(sp, ObjectIntakeReceiptStore.DefaultContainer)));
         return services;

@@ -24,6 +24,9 @@ public sealed class ClaimsOptions
     /// <summary>Gets or sets how long a high-risk claim waits for an adjuster before it times out.</summary>
     public TimeSpan ReviewDeadline { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>Gets or sets how long a stalled, timed-out or errored claim waits for an adjuster (decide, re-open, retry) before it closes by itself; zero closes it at once, as the seed did.</summary>
+    public TimeSpan AutoCloseAfter { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Gets or sets the risk score from which a claim is high-risk (adjuster review when HITL is on).</summary>
     public double HighRiskThreshold { get; set; } = 0.7;
 

@@ -13,6 +13,7 @@ internal sealed class ClaimsOptionsValidator : IValidateOptions<ClaimsOptions>
         Check(errors, options.ReminderInterval > TimeSpan.Zero, "Claims:ReminderInterval must be positive.");
         Check(errors, options.DocumentDeadline > TimeSpan.Zero, "Claims:DocumentDeadline must be positive.");
         Check(errors, options.ReviewDeadline > TimeSpan.Zero, "Claims:ReviewDeadline must be positive.");
+        Check(errors, options.AutoCloseAfter >= TimeSpan.Zero, "Claims:AutoCloseAfter must not be negative (00:00:00 closes stalled, timed-out and errored claims at once).");
         Check(errors, options.HighRiskThreshold is > 0 and <= 1, "Claims:HighRiskThreshold must be above 0 and at most 1.");
         Check(errors, options.ActivityMaxAttempts is >= 1 and <= 20, "Claims:ActivityMaxAttempts must be between 1 and 20.");
         Check(errors, options.ActivityFirstRetryInterval >= TimeSpan.Zero, "Claims:ActivityFirstRetryInterval cannot be negative.");

@@ -18,3 +18,36 @@ public static class AdjusterDecisions
         => string.Equals(value, Approve, StringComparison.OrdinalIgnoreCase)
         || string.Equals(value, Deny, StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>Payload of the <see cref="ClaimWorkflow.Events.AdjusterAction"/> event: what an adjuster does with a claim that needs one.</summary>
+/// <param name="Action">One of <see cref="AdjusterActions"/>.</param>
+/// <param name="Adjuster">Who acts.</param>
+/// <param name="Notes">Why; recorded on the claim's timeline.</param>
+/// <param name="Decision">For <see cref="AdjusterActions.Decide"/>: the decision.</param>
+/// <param name="Documents">For <see cref="AdjusterActions.Reopen"/>: the document types to ask the customer for.</param>
+public sealed record AdjusterAction(
+    string Action, string Adjuster, string? Notes = null, AdjusterDecision? Decision = null, IReadOnlyList<string>? Documents = null);
+
+/// <summary>The values of <see cref="AdjusterAction.Action"/>.</summary>
+public static class AdjusterActions
+{
+    /// <summary>Approve or deny by hand (any claim that needs an adjuster).</summary>
+    public const string Decide = "decide";
+
+    /// <summary>Ask the customer for documents again with a new deadline (stalled or timed-out claims).</summary>
+    public const string Reopen = "reopen";
+
+    /// <summary>Run the failed step again (claims in error).</summary>
+    public const string Retry = "retry";
+
+    /// <summary>Close the claim with the status it has.</summary>
+    public const string Close = "close";
+
+    /// <summary>Returns the actions a claim that waits for <paramref name="awaiting"/> accepts.</summary>
+    public static IReadOnlyList<string> For(string? awaiting) => awaiting switch
+    {
+        ClaimAwaiting.Adjuster => [Decide, Reopen, Close],
+        ClaimAwaiting.Retry => [Retry, Decide, Close],
+        _ => [],
+    };
+}

@@ -33,4 +33,7 @@ public sealed record ClaimProgress
 
     /// <summary>Gets the recommendation the agents made (<c>approve</c>/<c>deny</c>) while a claim waits for review.</summary>
     public string? Recommendation { get; init; }
+
+    /// <summary>Gets the failing step and its message while a claim in error waits for a retry.</summary>
+    public string? Error { get; init; }
 }

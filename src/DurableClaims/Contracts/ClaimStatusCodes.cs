@@ -78,4 +78,13 @@ public static class ClaimAwaiting
 {
     public const string Documents = "documents";
     public const string Review = "review";
+
+    /// <summary>A stalled or timed-out claim waits for an adjuster to decide, re-open or close it.</summary>
+    public const string Adjuster = "adjuster";
+
+    /// <summary>A claim whose step kept failing waits for a retry (or a decision, or closing).</summary>
+    public const string Retry = "retry";
+
+    /// <summary>Returns whether a claim waiting for <paramref name="awaiting"/> already has its terminal status and only an adjuster's action (or the auto-close window) ends it.</summary>
+    public static bool IsAdjusterAction(string? awaiting) => awaiting is Adjuster or Retry;
 }

@@ -14,5 +14,8 @@ public static class ClaimWorkflow
 
         /// <summary>Raised when an adjuster approves or denies a claim that waits for review.</summary>
         public const string AdjusterDecision = "AdjusterDecision";
+
+        /// <summary>Raised when an adjuster decides, re-opens, retries or closes a claim that needs one (stalled, timed out, in error).</summary>
+        public const string AdjusterAction = "AdjusterAction";
     }
 }

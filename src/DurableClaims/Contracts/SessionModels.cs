@@ -133,6 +133,12 @@ public static class ClaimEventTypes
     public const string Complete = "complete";
     public const string Error = "error";
     public const string Timeout = "timeout";
+
+    /// <summary>An adjuster's action (decide, re-open, retry, close) on a claim that needed one.</summary>
+    public const string AdjusterAction = "adjuster_action";
+
+    /// <summary>A note an adjuster added to the claim's timeline.</summary>
+    public const string Note = "note";
 }
 
 /// <summary>Thrown when a save's If-Match ETag no longer matches the stored session (another writer won).</summary>

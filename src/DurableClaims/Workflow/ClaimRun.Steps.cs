@@ -4,7 +4,7 @@ using Microsoft.DurableTask;
 
 namespace DurableClaims.Workflow;
 
-/// <summary>Recording steps, publishing status, webhooks and the end of a claim.</summary>
+/// <summary>Recording steps, publishing status and the end of a claim.</summary>
 internal sealed partial class ClaimRun
 {
     private ClaimLifecycleEvent NextEvent(string type, IReadOnlyDictionary<string, object?>? data)
@@ -13,142 +13,104 @@ internal sealed partial class ClaimRun
     /// <summary>Saves the current state, the messages and one lifecycle event, then notifies the webhooks.</summary>
     private async Task RecordAsync(string step, string eventType, IReadOnlyDictionary<string, object?> data, IReadOnlyList<NewMessage> messages)
     {
-        var lifecycleEvent = NextEvent(eventType, data);
-        await _context.CallActivityAsync<bool>(
-            nameof(RecordStepActivity),
-            new SessionUpdate
-            {
-                ClaimId = _claim.ClaimId,
-                StepKey = FormattableString.Invariant($"{step}-{++_stepSequence:D3}"),
-                At = Now,
-                Status = _status,
-                Phase = _phase,
-                Reason = _reason,
-                Awaiting = _awaiting,
-                Deadline = _deadline,
-                Rounds = _rounds,
-                RiskScore = _risk,
-                MissingDocuments = _missing,
-                ReceivedDocuments = _received,
-                RequiredDocuments = _required,
-                Findings = _findings,
-                Messages = messages,
-                Event = lifecycleEvent,
-            },
-            TaskOptions.FromRetryPolicy(ActivityRetry));
-        Notify([lifecycleEvent]);
+        await StepAsync<bool>(nameof(RecordStepActivity), Update(step, eventType, data, messages, out var lifecycleEvent));
+        _webhooks.Notify([lifecycleEvent]);
     }
 
-    /// <summary>Starts one delivery per webhook URL without waiting for it: a slow receiver never holds the claim up, and a failing one never makes the others receive an event twice.</summary>
-    private void Notify(IReadOnlyList<ClaimLifecycleEvent> events)
+    /// <summary>The session files' projection of the current state, with one new lifecycle event.</summary>
+    private SessionUpdate Update(string step, string eventType, IReadOnlyDictionary<string, object?> data, IReadOnlyList<NewMessage> messages, out ClaimLifecycleEvent lifecycleEvent)
     {
-        if (events.Count == 0)
+        lifecycleEvent = NextEvent(eventType, data);
+        return new SessionUpdate
         {
-            return;
-        }
-
-        foreach (var url in _settings.WebhookUrls)
-        {
-            _deliveries.Add(DeliverAsync(new WebhookDelivery(url, events)));
-        }
-    }
-
-    private async Task DeliverAsync(WebhookDelivery delivery)
-    {
-        try
-        {
-            var policy = new RetryPolicy(_settings.WebhookMaxAttempts, _settings.WebhookFirstRetryInterval, 2.0);
-            await _context.CallActivityAsync<int>(nameof(NotifyWebhooksActivity), delivery, TaskOptions.FromRetryPolicy(policy));
-        }
-        catch (TaskFailedException ex)
-        {
-            // Webhooks never fail a claim: the failure is logged and the claim goes on.
-            var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
-            WorkflowLog.WebhookFailed(log, _claim.ClaimId, ex.FailureDetails.ErrorMessage);
-        }
+            ClaimId = _claim.ClaimId,
+            StepKey = FormattableString.Invariant($"{step}-{++_stepSequence:D3}"),
+            At = Now,
+            Status = _state.Status,
+            Phase = _state.Phase,
+            Reason = _state.Reason,
+            Awaiting = _state.Awaiting,
+            Deadline = _state.Deadline,
+            Rounds = _state.Rounds,
+            RiskScore = _state.RiskScore,
+            MissingDocuments = _state.Missing,
+            ReceivedDocuments = _state.Received,
+            RequiredDocuments = _state.Required,
+            Findings = _state.Findings,
+            Messages = messages,
+            Event = lifecycleEvent,
+        };
     }
 
     /// <summary>Ends the claim: decides (status null) or records the given status, then waits for outstanding webhooks.</summary>
-    private async Task<ClaimOutcome> CompleteAsync(string? status, string? reason, AdjusterDecision? adjuster = null, string? error = null)
+    /// <remarks>With <paramref name="retry"/> false (closing an errored claim) a failing completion is not waited on again.</remarks>
+    private async Task<ClaimOutcome> CompleteAsync(string? status, string? reason, AdjusterDecision? adjuster = null, string? error = null, bool retry = true)
     {
         var eventId = ClaimEventFactory.IdOf(_claim.ClaimId, ++_eventSequence);
-        var outcome = await _context.CallActivityAsync<ClaimOutcome>(
-            nameof(CompleteClaimActivity),
-            new CompletionRequest
-            {
-                Claim = _claim,
-                At = Now,
-                Status = status,
-                Reason = reason,
-                ErrorMessage = error,
-                Rounds = _rounds,
-                RiskScore = _risk,
-                Recommendation = _recommendation,
-                HighRiskThreshold = _settings.HighRiskThreshold,
-                AgentReasons = _agentReasons,
-                Evidence = _evidence,
-                Adjuster = adjuster,
-                MissingDocuments = _missing,
-                ReceivedDocuments = _received,
-                Findings = _findings,
-                EventId = eventId,
-            },
-            TaskOptions.FromRetryPolicy(ActivityRetry));
-        (_status, _reason, _phase, _awaiting, _deadline) = (outcome.Status, outcome.Reason, ClaimPhases.Completed, null, null);
+        var request = new CompletionRequest
+        {
+            Claim = _claim,
+            At = Now,
+            Status = status,
+            Reason = reason,
+            ErrorMessage = error,
+            Rounds = _state.Rounds,
+            RiskScore = _state.RiskScore,
+            Recommendation = _state.Recommendation,
+            HighRiskThreshold = _settings.HighRiskThreshold,
+            AgentReasons = _state.AgentReasons,
+            Evidence = _state.Evidence,
+            Adjuster = adjuster,
+            MissingDocuments = _state.Missing,
+            ReceivedDocuments = _state.Received,
+            Findings = _state.Findings,
+            EventId = eventId,
+        };
+        var outcome = retry
+            ? await StepAsync<ClaimOutcome>(nameof(CompleteClaimActivity), request)
+            : await _context.CallActivityAsync<ClaimOutcome>(nameof(CompleteClaimActivity), request, TaskOptions.FromRetryPolicy(ActivityRetry));
+        _state = _state.Complete(outcome);
         Publish();
-        Notify([ClaimEventFactory.Completion(eventId, outcome)]);
-
-        // Deliveries scheduled in the step that completes the orchestration would be dropped, so wait for them.
-        await Task.WhenAll(_deliveries);
+        _webhooks.Notify([ClaimEventFactory.Completion(eventId, outcome)]);
+        await _webhooks.WhenAllAsync();
         var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
         WorkflowLog.Completed(log, _claim.ClaimId, outcome.Status, outcome.Reason);
         return outcome;
     }
 
     /// <summary>Ends the claim as <c>error</c>, saving the session when the store is reachable.</summary>
-    private async Task<ClaimOutcome> FailAsync(Exception exception)
+    private Task<ClaimOutcome> FailAsync(Exception exception)
+        => FailAsync(exception is TaskFailedException failed ? $"{failed.TaskName}: {failed.FailureDetails.ErrorMessage}" : exception.Message);
+
+    private async Task<ClaimOutcome> FailAsync(string message)
     {
-        var message = exception is TaskFailedException failed ? $"{failed.TaskName}: {failed.FailureDetails.ErrorMessage}" : exception.Message;
         var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
         WorkflowLog.Failed(log, _claim.ClaimId, message);
         try
         {
-            return await CompleteAsync(ClaimStatusCodes.Error, ClaimReasons.UnexpectedError, error: message);
+            return await CompleteAsync(ClaimStatusCodes.Error, ClaimReasons.UnexpectedError, error: message, retry: false);
         }
         catch (TaskFailedException ex)
         {
             WorkflowLog.Failed(log, _claim.ClaimId, "saving the error failed too: " + ex.FailureDetails.ErrorMessage);
-            (_status, _reason, _phase) = (ClaimStatusCodes.Error, ClaimReasons.UnexpectedError, ClaimPhases.Completed);
-            Publish();
-            return new ClaimOutcome
+            var outcome = new ClaimOutcome
             {
                 ClaimId = _claim.ClaimId,
                 Status = ClaimStatusCodes.Error,
                 Reason = ClaimReasons.UnexpectedError,
                 ErrorMessage = message,
-                Rounds = _rounds,
-                RiskScore = _risk,
-                MissingDocuments = _missing,
-                ReceivedDocuments = _received.Select(d => d.Type).Distinct(StringComparer.Ordinal).ToList(),
+                Rounds = _state.Rounds,
+                RiskScore = _state.RiskScore,
+                MissingDocuments = _state.Missing,
+                ReceivedDocuments = _state.ReceivedTypes,
                 CompletedAt = Now,
             };
+            _state = _state.IsClosed ? _state : _state.Complete(outcome);
+            Publish();
+            return outcome;
         }
     }
 
     /// <summary>Publishes the custom status (<see cref="ClaimProgress"/>) clients see.</summary>
-    private void Publish()
-        => _context.SetCustomStatus(new ClaimProgress
-        {
-            Status = _status,
-            Phase = _phase,
-            Reason = _reason,
-            MissingDocuments = _missing.ToList(),
-            ReceivedDocuments = _received.Select(d => d.Type).Distinct(StringComparer.Ordinal).ToList(),
-            RiskScore = _risk,
-            Rounds = _rounds,
-            Awaiting = _awaiting,
-            DocumentDeadline = _deadline,
-            Reminders = _reminders,
-            Recommendation = _awaiting == ClaimAwaiting.Review ? _recommendation : null,
-        });
+    private void Publish() => _context.SetCustomStatus(_state.ToProgress());
 }

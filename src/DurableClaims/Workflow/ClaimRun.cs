@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DurableClaims.Contracts;
 using DurableClaims.Domain;
 using DurableClaims.Workflow.Activities;
@@ -6,56 +5,31 @@ using Microsoft.DurableTask;
 
 namespace DurableClaims.Workflow;
 
-/// <summary>One execution of <see cref="ClaimOrchestrator"/>: the claim's state and its phases.</summary>
+/// <summary>One execution of <see cref="ClaimOrchestrator"/>: the claim's phases over one <see cref="ClaimState"/>.</summary>
 internal sealed partial class ClaimRun
 {
     private readonly TaskOrchestrationContext _context;
     private readonly ClaimSubmission _claim;
-    private readonly List<string> _required = [];
-    private readonly List<ReceivedDocument> _received = [];
-    private readonly List<string> _missing = [];
-    private readonly List<string> _findings = [];
-    private readonly List<EvidenceItem> _evidence = [];
-    private readonly Dictionary<string, string> _requestReasons = new(StringComparer.Ordinal);
-    private readonly List<Task> _deliveries = [];
+    private readonly ClaimWaits _waits;
+    private readonly WebhookFanOut _webhooks;
+    private ClaimState _state;
     private WorkflowSettings _settings = new();
     private DateTimeOffset _startedAt;
-    private int _rounds;
-    private int _noProgress;
     private int _eventSequence;
     private int _stepSequence;
-    private int _reminders;
-    private double? _risk;
-    private string _status = ClaimStatusCodes.Running;
-    private string _phase = ClaimPhases.Intake;
-    private string? _reason;
-    private string? _awaiting;
-    private string? _recommendation;
-    private IReadOnlyList<string> _agentReasons = [];
-    private DateTimeOffset? _deadline;
-    // Payloads are awaited as raw JSON and read here, so a malformed one is ignored: Microsoft's executor
-    // converts before completing the wait, and a failed conversion would fail the claim.
-    private Task<JsonElement>? _documentsWait;
-    private Task<JsonElement>? _reviewWait;
-
-    // The latest timer that fired: the claim's clock never runs behind its own timers. CurrentUtcDateTime
-    // is when the current step started, which a fake clock in tests (and a slow backend) can leave behind.
-    private DateTimeOffset _timerClock;
 
     public ClaimRun(TaskOrchestrationContext context, ClaimSubmission claim)
     {
         _context = context;
         _claim = claim;
+        _waits = new ClaimWaits(context, claim.ClaimId);
+        _webhooks = new WebhookFanOut(context, claim.ClaimId);
+        _state = ClaimState.Start(claim.ClaimId, _settings.MaxRounds);
     }
 
-    private DateTimeOffset Now
-    {
-        get
-        {
-            var started = new DateTimeOffset(DateTime.SpecifyKind(_context.CurrentUtcDateTime, DateTimeKind.Utc));
-            return started > _timerClock ? started : _timerClock;
-        }
-    }
+    private DateTimeOffset Now => _waits.Now;
+
+    private RetryPolicy ActivityRetry => new(_settings.ActivityMaxAttempts, _settings.ActivityFirstRetryInterval, 2.0);
 
     public async Task<ClaimOutcome> RunAsync()
     {
@@ -71,25 +45,27 @@ internal sealed partial class ClaimRun
                 ["currency"] = _claim.Currency,
             });
             _settings = await _context.CallActivityAsync<WorkflowSettings>(nameof(LoadSettingsActivity), _claim.ClaimId);
-            var intake = await _context.CallActivityAsync<IntakeResult>(
-                nameof(StartClaimActivity), new StartClaimRequest(_claim, _startedAt, start), TaskOptions.FromRetryPolicy(ActivityRetry));
-            _required.AddRange(intake.RequiredDocuments);
-            _received.AddRange(intake.ReceivedDocuments);
-            var receivedTypes = _received.Select(d => d.Type).ToHashSet(StringComparer.Ordinal);
-            _missing.AddRange(_required.Where(r => !receivedTypes.Contains(r)));
-            Notify(intake.Events);
+            _webhooks.Settings = _settings;
+            _state = ClaimState.Start(_claim.ClaimId, _settings.MaxRounds);
+            var intake = await StepAsync<IntakeResult>(nameof(StartClaimActivity), new StartClaimRequest(_claim, _startedAt, start));
+            _state = _state.Intake(intake.RequiredDocuments, intake.ReceivedDocuments);
+            _webhooks.Notify(intake.Events);
             var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
-            WorkflowLog.Started(log, _claim.ClaimId, _missing.Count);
+            WorkflowLog.Started(log, _claim.ClaimId, _state.Missing.Count);
             if (intake.NeverPayable is { Count: > 0 })
             {
                 // The claim itself fails a rule no document can change (e.g. the incident is outside the policy
                 // period): decide now rather than ask the customer for documents for weeks first.
-                (_phase, _status) = (ClaimPhases.Decision, ClaimStatusCodes.Running);
+                _state = _state.Working(ClaimPhases.Decision);
                 Publish();
                 return await CompleteAsync(null, null);
             }
 
             return await AnalyseAsync();
+        }
+        catch (ClaimEndedException ended)
+        {
+            return ended.Outcome;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -97,87 +73,144 @@ internal sealed partial class ClaimRun
         }
     }
 
-    private RetryPolicy ActivityRetry => new(_settings.ActivityMaxAttempts, _settings.ActivityFirstRetryInterval, 2.0);
-
-    /// <summary>Document check and analysis rounds until a decision, a stall, max rounds or a timeout.</summary>
+    /// <summary>Document checks and analysis rounds until a decision; a stall or timeout waits for an adjuster, who may re-open the claim.</summary>
     private async Task<ClaimOutcome> AnalyseAsync()
     {
-        while (_rounds < _settings.MaxRounds)
+        while (true)
         {
-            if (_missing.Count > 0 && await AwaitDocumentsAsync() is { } ended)
+            if (_state.Missing.Count > 0)
             {
-                return ended;
-            }
-
-            _rounds++;
-            (_status, _phase, _awaiting, _reason, _deadline) = (ClaimStatusCodes.Running, ClaimPhases.Analysis, null, null, null);
-            Publish();
-            var result = await _context.CallActivityAsync<RoundResult>(
-                nameof(RunAnalysisRoundActivity),
-                new RoundRequest
+                if (!_settings.EnableHumanInTheLoop)
                 {
-                    Claim = _claim,
-                    Round = _rounds,
-                    SubmittedAt = _startedAt,
-                    At = Now,
-                    RequiredDocuments = _required,
-                    ReceivedDocuments = _received,
-                    PreviousFindings = _findings,
-                    Event = NextEvent(ClaimEventTypes.Round, null),
-                },
-                TaskOptions.FromRetryPolicy(ActivityRetry));
-            _findings.AddRange(result.NewFindings);
-            _evidence.AddRange(result.Evidence.Where(e => !_evidence.Contains(e)));
-            _risk = result.RiskScore;
-            Notify(result.Events);
-            var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
-            WorkflowLog.Round(log, _claim.ClaimId, _rounds, result.NewFindings.Count, result.Recommendation ?? "none");
-            if (result.AdditionalDocuments.Count > 0)
-            {
-                foreach (var request in result.AdditionalDocuments)
-                {
-                    _required.Add(request.Type);
-                    _missing.Add(request.Type);
-                    _requestReasons[request.Type] = request.Reason;
+                    return await CompleteAsync(ClaimStatusCodes.Denied, ClaimReasons.MissingDocuments);
                 }
 
-                _noProgress = 0;
+                if (!await AwaitDocumentsAsync())
+                {
+                    if (await NeedAdjusterAsync(ClaimStatusCodes.Timeout, ClaimReasons.DocumentsNotReceived) is { } timedOut)
+                    {
+                        return timedOut;
+                    }
+
+                    continue;
+                }
+            }
+
+            // Every round is used: documents the last round asked for were still waited for above.
+            if (!_state.CanAnalyse)
+            {
+                if (await NeedAdjusterAsync(ClaimStatusCodes.Timeout, ClaimReasons.MaxRounds) is { } exhausted)
+                {
+                    return exhausted;
+                }
+
+                continue;
+            }
+
+            var result = await RunRoundAsync();
+            if (result.AdditionalDocuments.Count > 0)
+            {
                 continue;
             }
 
             if (result.Recommendation is not null)
             {
-                _recommendation = result.Recommendation;
-                _agentReasons = result.Reasons;
-                return await DecideAsync();
+                if (await DecideAsync() is { } decided)
+                {
+                    return decided;
+                }
+
+                continue;
             }
 
-            _noProgress = result.Progress ? 0 : _noProgress + 1;
-            if (_noProgress >= _settings.StallThreshold)
+            if (_state.RoundsWithoutProgress >= _settings.StallThreshold
+                && await NeedAdjusterAsync(ClaimStatusCodes.Stalled, ClaimReasons.NoProgress) is { } stalled)
             {
-                return await CompleteAsync(ClaimStatusCodes.Stalled, ClaimReasons.NoProgress);
+                return stalled;
             }
         }
-
-        // Every round is used: documents the last round asked for are still waited for before the claim times out.
-        if (_missing.Count > 0 && await AwaitDocumentsAsync() is { } last)
-        {
-            return last;
-        }
-
-        return await CompleteAsync(ClaimStatusCodes.Timeout, ClaimReasons.MaxRounds);
     }
 
-    /// <summary>Phase 3: high-risk claims wait for an adjuster when human-in-the-loop is on; the rest are decided now.</summary>
-    private async Task<ClaimOutcome> DecideAsync()
+    private async Task<RoundResult> RunRoundAsync()
     {
-        if (_settings.EnableHumanInTheLoop && _risk >= _settings.HighRiskThreshold)
+        _state = _state.BeginRound();
+        Publish();
+        var result = await StepAsync<RoundResult>(
+            nameof(RunAnalysisRoundActivity),
+            new RoundRequest
+            {
+                Claim = _claim,
+                Round = _state.Rounds,
+                SubmittedAt = _startedAt,
+                At = Now,
+                RequiredDocuments = _state.Required,
+                ReceivedDocuments = _state.Received,
+                PreviousFindings = _state.Findings,
+                Event = NextEvent(ClaimEventTypes.Round, null),
+            });
+        _state = _state.ApplyRound(new RoundConclusion
+        {
+            NewFindings = result.NewFindings,
+            RiskScore = result.RiskScore,
+            Recommendation = result.Recommendation,
+            AdditionalDocuments = result.AdditionalDocuments,
+            Reasons = result.Reasons,
+            Evidence = result.Evidence,
+        });
+        _webhooks.Notify(result.Events);
+        var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
+        WorkflowLog.Round(log, _claim.ClaimId, _state.Rounds, result.NewFindings.Count, result.Recommendation ?? "none");
+        return result;
+    }
+
+    /// <summary>High-risk claims wait for an adjuster when human-in-the-loop is on; the rest are decided now. Null when a timed-out review was re-opened.</summary>
+    private async Task<ClaimOutcome?> DecideAsync()
+    {
+        if (_settings.EnableHumanInTheLoop && _state.RiskScore >= _settings.HighRiskThreshold)
         {
             return await AwaitReviewAsync();
         }
 
-        (_phase, _status) = (ClaimPhases.Decision, ClaimStatusCodes.Running);
+        _state = _state.Working(ClaimPhases.Decision);
         Publish();
         return await CompleteAsync(null, null);
     }
+
+    /// <summary>Runs an activity with the claim's retry policy; when it still fails, the claim waits in error for an adjuster's retry.</summary>
+    /// <remarks>After <see cref="MaxRetriesByHand"/> retries the failure ends the claim as error: a step that never succeeds must not grow the history forever.</remarks>
+    private async Task<T> StepAsync<T>(string activity, object input)
+    {
+        for (var retries = 0; ; retries++)
+        {
+            try
+            {
+                return await _context.CallActivityAsync<T>(activity, input, TaskOptions.FromRetryPolicy(ActivityRetry));
+            }
+            catch (TaskFailedException ex) when (CanWaitForRetry && retries < MaxRetriesByHand)
+            {
+                var before = _state;
+                var error = $"{ex.TaskName}: {ex.FailureDetails.ErrorMessage}";
+                var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
+                WorkflowLog.Failed(log, _claim.ClaimId, error);
+                if (await NeedAdjusterAsync(ClaimStatusCodes.Error, ClaimReasons.UnexpectedError, error) is { } ended)
+                {
+                    throw new ClaimEndedException(ended);
+                }
+
+                // Retried: the claim goes back to the step that failed, as it was.
+                _state = before;
+                Publish();
+            }
+        }
+    }
+
+    private const int MaxRetriesByHand = 20;
+
+    private bool CanWaitForRetry => _settings.EnableHumanInTheLoop && _settings.AutoCloseAfter > TimeSpan.Zero && !_state.IsClosed;
+}
+
+/// <summary>Ends a claim from inside a step (an adjuster decided or closed a claim that was waiting for a retry).</summary>
+internal sealed class ClaimEndedException(ClaimOutcome outcome) : Exception($"Claim {outcome.ClaimId} ended {outcome.Status}.")
+{
+    public ClaimOutcome Outcome { get; } = outcome;
 }

@@ -53,5 +53,19 @@ internal static class Messages
     public static IReadOnlyList<NewMessage> AdjusterDecided(AdjusterDecision decision)
         => [new(decision.Adjuster, "user", $"Adjuster decision: {decision.Decision}. {decision.Notes}".TrimEnd())];
 
+    public static IReadOnlyList<NewMessage> NeedsAdjuster(string status, string reason, string? error, IReadOnlyList<string> actions, DateTimeOffset closesAt)
+        =>
+        [
+            new(SystemAuthor, TurnRecording.System,
+                $"Claim {status} ({reason}){(error is null ? string.Empty : ": " + error.Split('\n', 2)[0])}. An adjuster can {string.Join(", ", actions)}; otherwise it closes as {status} on {Date(closesAt)}."),
+        ];
+
+    public static IReadOnlyList<NewMessage> AdjusterActed(AdjusterAction action)
+        =>
+        [
+            new(action.Adjuster, "user",
+                $"Adjuster action: {action.Action}{(action.Documents is { Count: > 0 } documents ? " (" + string.Join(", ", documents) + ")" : string.Empty)}. {action.Notes}".TrimEnd()),
+        ];
+
     private static string Date(DateTimeOffset value) => value.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

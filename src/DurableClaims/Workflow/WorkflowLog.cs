@@ -28,4 +28,7 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Error, Message = "Claim {ClaimId} failed: {Error}")]
     public static partial void Failed(ILogger logger, string claimId, string error);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Claim {ClaimId} ignored the adjuster action '{Action}': it is not valid while the claim waits for {Awaiting}")]
+    public static partial void InvalidAdjusterAction(ILogger logger, string claimId, string action, string awaiting);
 }

@@ -15,6 +15,9 @@ public sealed record WorkflowSettings
 
     public TimeSpan ReviewDeadline { get; init; } = TimeSpan.FromDays(14);
 
+    /// <summary>Gets how long a claim that needs an adjuster waits before it closes by itself; zero closes it at once.</summary>
+    public TimeSpan AutoCloseAfter { get; init; } = TimeSpan.FromDays(30);
+
     public double HighRiskThreshold { get; init; } = 0.7;
 
     public int ActivityMaxAttempts { get; init; } = 3;

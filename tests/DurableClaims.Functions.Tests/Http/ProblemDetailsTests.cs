@@ -76,7 +76,7 @@ public sealed class ProblemDetailsTests(FunctionsAppFixture fixture) : IClassFix
         var claimId = TestClaims.NewId();
         var request = _app.Http.Json($"/api/claims/{claimId}/review", "{ not json");
 
-        var response = await TriggerHttp.RunAsync(request, await _app.Claims.ReviewAsync(request, claimId, _app.Client, CancellationToken.None));
+        var response = await TriggerHttp.RunAsync(request, await _app.Adjusters.ReviewAsync(request, claimId, _app.Client, CancellationToken.None));
 
         AssertProblem(response, StatusCodes.Status400BadRequest, $"/api/claims/{claimId}/review");
     }

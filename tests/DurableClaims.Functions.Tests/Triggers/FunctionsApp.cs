@@ -28,6 +28,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         var factory = new ClaimsApiFactory(host.Services);
         var limits = Options.Create(new HttpLimits());
         Claims = ActivatorUtilities.CreateInstance<ClaimsFunctions>(host.Services, factory, limits);
+        Adjusters = new AdjusterFunctions(factory);
         Uploads = ActivatorUtilities.CreateInstance<UploadFunctions>(host.Services, factory);
         UploadEvents = ActivatorUtilities.CreateInstance<UploadEventFunctions>(host.Services, factory, limits);
         BindingClient = DurableClientBinding.Wrap(host.Client);
@@ -46,6 +47,8 @@ public sealed class FunctionsApp : IAsyncDisposable
     public DurableTaskClient BindingClient { get; }
 
     public ClaimsFunctions Claims { get; }
+
+    public AdjusterFunctions Adjusters { get; }
 
     public UploadFunctions Uploads { get; }
 
@@ -107,7 +110,7 @@ public sealed class FunctionsApp : IAsyncDisposable
     {
         var body = System.Text.Json.JsonSerializer.Serialize(new ReviewRequest(decision, adjuster, notes));
         var request = Http.Json($"/api/claims/{claimId}/review", body);
-        return await TriggerHttp.RunAsync(request, await Claims.ReviewAsync(request, claimId, Client, CancellationToken.None));
+        return await TriggerHttp.RunAsync(request, await Adjusters.ReviewAsync(request, claimId, Client, CancellationToken.None));
     }
 
     /// <summary>The retention timer function with its window and clock (the worker binds them from Retention:* and TimeProvider).</summary>

@@ -41,6 +41,7 @@ public sealed class SampleManifestHttpTests
         using var final = await WaitAsync(client, claimId, ClaimStatusCodes.IsTerminal);
         var root = final.RootElement;
         Assert.Equal((sample.Expected.Status, sample.Expected.Reason), (root.GetProperty("status").GetString(), root.GetProperty("reason").GetString()?.Split(':')[0]));
+        Assert.Equal(sample.Expected.Awaiting, root.TryGetProperty("awaiting", out var awaiting) ? awaiting.GetString() : null);
         if (sample.Expected.PayableAmount is { } payable)
         {
             Assert.Equal(payable, root.GetProperty("decision").GetProperty("payableAmount").GetDecimal());

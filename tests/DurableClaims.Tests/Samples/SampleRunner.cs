@@ -50,6 +50,13 @@ public static class SampleRunner
             }
         }
 
+        if (sample.Expected.Awaiting is { } awaiting)
+        {
+            // The claim keeps its status open for an adjuster: what the runtime shows is the custom status.
+            var progress = await host.WaitForIdleAsync(claim.ClaimId, p => p.Awaiting == awaiting);
+            return new ClaimOutcome { ClaimId = claim.ClaimId, Status = progress.Status, Reason = progress.Reason ?? string.Empty, CompletedAt = WorkflowHost.Start };
+        }
+
         return await host.WaitForOutcomeAsync(claim.ClaimId);
     }
 

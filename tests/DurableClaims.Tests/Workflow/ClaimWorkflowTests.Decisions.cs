@@ -41,7 +41,7 @@ public sealed partial class ClaimWorkflowTests
     [Fact]
     public async Task Claim_NoAdjusterBeforeTheReviewDeadline_ShouldTimeOut()
     {
-        await using var host = await StartHostAsync();
+        await using var host = await StartHostAsync(SeedAutoClose());
         await host.SubmitAsync(TestClaims.HighRisk("CLM-W-NOREVIEW"));
         await host.WaitForPauseAsync("CLM-W-NOREVIEW", ClaimAwaiting.Review);
 
@@ -80,7 +80,7 @@ public sealed partial class ClaimWorkflowTests
     [Fact]
     public async Task Claim_NoProgressForThreeRounds_ShouldStall()
     {
-        await using var host = await StartHostAsync(model: ScriptedChatModel.Stalling());
+        await using var host = await StartHostAsync(SeedAutoClose(), model: ScriptedChatModel.Stalling());
         await host.SubmitAsync(TestClaims.Auto("CLM-W-STALL", documents: TestClaims.AutoDocuments));
 
         var outcome = await host.WaitForOutcomeAsync("CLM-W-STALL");
@@ -92,7 +92,7 @@ public sealed partial class ClaimWorkflowTests
     [Fact]
     public async Task Claim_StallThresholdFromEnvironmentName_ShouldStallSooner()
     {
-        await using var host = await StartHostAsync(new Dictionary<string, string?> { ["ORCHESTRATION_STALL_THRESHOLD"] = "1" }, ScriptedChatModel.Stalling());
+        await using var host = await StartHostAsync(new Dictionary<string, string?> { ["Claims:AutoCloseAfter"] = "00:00:00", ["ORCHESTRATION_STALL_THRESHOLD"] = "1" }, ScriptedChatModel.Stalling());
         await host.SubmitAsync(TestClaims.Auto("CLM-W-STALL1", documents: TestClaims.AutoDocuments));
 
         Assert.Equal(2, (await host.WaitForOutcomeAsync("CLM-W-STALL1")).Rounds);
@@ -101,7 +101,7 @@ public sealed partial class ClaimWorkflowTests
     [Fact]
     public async Task Claim_ProgressWithoutDecision_ShouldTimeOutAtMaxRounds()
     {
-        await using var host = await StartHostAsync(new Dictionary<string, string?> { ["ORCHESTRATION_MAX_ROUNDS"] = "5" }, ScriptedChatModel.NeverDeciding());
+        await using var host = await StartHostAsync(new Dictionary<string, string?> { ["Claims:AutoCloseAfter"] = "00:00:00", ["ORCHESTRATION_MAX_ROUNDS"] = "5" }, ScriptedChatModel.NeverDeciding());
         await host.SubmitAsync(TestClaims.Auto("CLM-W-MAX", documents: TestClaims.AutoDocuments));
 
         var outcome = await host.WaitForOutcomeAsync("CLM-W-MAX");
@@ -112,7 +112,7 @@ public sealed partial class ClaimWorkflowTests
     [Fact]
     public async Task Claim_ModelFailsDuringAnalysis_ShouldEndInErrorWithTheSessionSaved()
     {
-        await using var host = await StartHostAsync(model: ScriptedChatModel.FailingIn(ClaimAgents.DecisionName));
+        await using var host = await StartHostAsync(SeedAutoClose(), model: ScriptedChatModel.FailingIn(ClaimAgents.DecisionName));
         await host.SubmitAsync(TestClaims.Auto("CLM-W-ERROR", documents: TestClaims.AutoDocuments));
 
         var outcome = await host.WaitForOutcomeAsync("CLM-W-ERROR");

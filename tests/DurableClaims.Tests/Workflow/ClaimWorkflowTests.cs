@@ -14,6 +14,9 @@ public sealed partial class ClaimWorkflowTests : IDisposable
     private Task<WorkflowHost> StartHostAsync(IDictionary<string, string?>? settings = null, Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService? model = null)
         => WorkflowHost.StartAsync(_data.Path, settings, model);
 
+    /// <summary>The seed's behaviour: stalled, timed-out and errored claims close at once instead of waiting for an adjuster.</summary>
+    private static Dictionary<string, string?> SeedAutoClose() => new() { ["Claims:AutoCloseAfter"] = "00:00:00" };
+
     private string ArchivePath(string claimId, string file) => _data.Combine("sessions-archive", claimId, file);
 
     [Fact]
@@ -119,7 +122,7 @@ public sealed partial class ClaimWorkflowTests : IDisposable
     [Fact]
     public async Task Claim_DocumentDeadlinePasses_ShouldRemindThenTimeOut()
     {
-        await using var host = await StartHostAsync();
+        await using var host = await StartHostAsync(SeedAutoClose());
         var submitted = DateTimeOffset.UtcNow;
         await host.SubmitAsync(TestClaims.Auto("CLM-W-DEADLINE"));
         var paused = await host.WaitForPauseAsync("CLM-W-DEADLINE");

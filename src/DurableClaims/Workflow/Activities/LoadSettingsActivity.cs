@@ -28,6 +28,7 @@ public sealed class LoadSettingsActivity : TaskActivity<string, WorkflowSettings
             ReminderInterval = _options.ReminderInterval,
             DocumentDeadline = _options.DocumentDeadline,
             ReviewDeadline = _options.ReviewDeadline,
+            AutoCloseAfter = _options.AutoCloseAfter,
             HighRiskThreshold = _options.HighRiskThreshold,
             ActivityMaxAttempts = _options.ActivityMaxAttempts,
             ActivityFirstRetryInterval = _options.ActivityFirstRetryInterval,

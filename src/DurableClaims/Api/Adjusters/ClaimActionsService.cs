@@ -1,0 +1,178 @@
+using DurableClaims.Api.Runtime;
+using DurableClaims.Contracts;
+using DurableClaims.Policies;
+using Microsoft.Extensions.Logging;
+
+namespace DurableClaims.Api.Adjusters;
+
+/// <summary>What an adjuster does with a claim, without HTTP: review, decide by hand, re-open, retry, close, add notes, archive.</summary>
+/// <remarks>Each action is checked against what the claim waits for (its custom status) before an event is raised, so a wrong action gets a clear 409 instead of being ignored by the workflow.</remarks>
+public sealed partial class ClaimActionsService(
+    IClaimsRuntimeClient runtime, ISessionStore sessions, PolicyCatalog catalog, TimeProvider time, ILogger<ClaimActionsService> logger)
+{
+    /// <summary>The longest note or reason kept.</summary>
+    public const int MaxNoteLength = 4000;
+
+    /// <summary>Approves or denies a claim that waits for review or for an adjuster (stalled, timed out, in error).</summary>
+    public async Task<ApiResult<AdjusterActionAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = Check(request.Adjuster, request.Notes);
+        if (!AdjusterDecisions.IsValid(request.Decision))
+        {
+            errors["decision"] = [$"Must be '{AdjusterDecisions.Approve}' or '{AdjusterDecisions.Deny}'."];
+        }
+
+        if (request.Amount is { } amount && (amount <= 0 || !string.Equals(request.Decision, AdjusterDecisions.Approve, StringComparison.OrdinalIgnoreCase)))
+        {
+            errors["amount"] = ["Only an approval takes an amount, and it must be positive."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiResult.Invalid<AdjusterActionAccepted>(errors);
+        }
+
+        var decision = new AdjusterDecision(request.Decision!.ToLowerInvariant(), request.Adjuster!.Trim(), Trim(request.Notes), request.Amount);
+        var awaiting = await AwaitingAsync(claimId, cancellationToken);
+        if (awaiting.Problem is { } problem)
+        {
+            return problem.Cast<AdjusterActionAccepted>();
+        }
+
+        // A review pause waits for its own event; a claim that needs an adjuster takes every action on one event.
+        return awaiting.Value == ClaimAwaiting.Review
+            ? await RaiseAsync(claimId, ClaimWorkflow.Events.AdjusterDecision, decision, AdjusterActions.Decide, decision.Adjuster, cancellationToken)
+            : await ActAsync(claimId, awaiting.Value, new AdjusterAction(AdjusterActions.Decide, decision.Adjuster, decision.Notes, decision), cancellationToken);
+    }
+
+    /// <summary>Asks the customer again for documents (the claim's missing ones, or those named) with a new deadline and round budget.</summary>
+    public async Task<ApiResult<AdjusterActionAccepted>> ReopenAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = Check(request.Adjuster, request.Notes);
+        var unknown = (request.Documents ?? []).Where(d => string.IsNullOrWhiteSpace(d) || !catalog.IsKnownDocumentType(d.Trim())).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["documents"] = [$"Unknown document type(s): {string.Join(", ", unknown.Select(d => $"'{d}'"))}."];
+        }
+
+        return errors.Count > 0
+            ? ApiResult.Invalid<AdjusterActionAccepted>(errors)
+            : await ActAsync(claimId, null, new AdjusterAction(AdjusterActions.Reopen, request.Adjuster!.Trim(), Trim(request.Notes), null, request.Documents?.Select(d => d.Trim()).Distinct(StringComparer.Ordinal).ToList()), cancellationToken);
+    }
+
+    /// <summary>Runs the failed step of a claim in error again.</summary>
+    public Task<ApiResult<AdjusterActionAccepted>> RetryAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken = default)
+        => SimpleAsync(claimId, AdjusterActions.Retry, request, cancellationToken);
+
+    /// <summary>Closes a claim that needs an adjuster with the status it has.</summary>
+    public Task<ApiResult<AdjusterActionAccepted>> CloseAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken = default)
+        => SimpleAsync(claimId, AdjusterActions.Close, request, cancellationToken);
+
+    private async Task<ApiResult<AdjusterActionAccepted>> SimpleAsync(string claimId, string action, AdjusterActionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = Check(request.Adjuster, request.Notes);
+        return errors.Count > 0
+            ? ApiResult.Invalid<AdjusterActionAccepted>(errors)
+            : await ActAsync(claimId, null, new AdjusterAction(action, request.Adjuster!.Trim(), Trim(request.Notes)), cancellationToken);
+    }
+
+    private async Task<ApiResult<AdjusterActionAccepted>> ActAsync(string claimId, string? knownAwaiting, AdjusterAction action, CancellationToken cancellationToken)
+    {
+        var awaiting = knownAwaiting;
+        if (awaiting is null)
+        {
+            var found = await AwaitingAsync(claimId, cancellationToken);
+            if (found.Problem is { } problem)
+            {
+                return problem.Cast<AdjusterActionAccepted>();
+            }
+
+            awaiting = found.Value;
+        }
+
+        var allowed = AdjusterActions.For(awaiting);
+        if (!allowed.Contains(action.Action))
+        {
+            var next = allowed.Count == 0 ? "none" : string.Join(", ", allowed);
+            return ApiResult.Conflict<AdjusterActionAccepted>(
+                $"Claim '{claimId}' cannot be {Past(action.Action)} now (it waits for {awaiting ?? "nothing"}; actions it takes: {next}).",
+                new Dictionary<string, object?> { ["actions"] = allowed });
+        }
+
+        return await RaiseAsync(claimId, ClaimWorkflow.Events.AdjusterAction, action, action.Action, action.Adjuster, cancellationToken);
+    }
+
+    private async Task<ApiResult<AdjusterActionAccepted>> RaiseAsync(string claimId, string eventName, object payload, string action, string adjuster, CancellationToken cancellationToken)
+    {
+        if (await runtime.RaiseEventAsync(claimId, eventName, payload, cancellationToken) != RuntimeOutcome.Done)
+        {
+            return ApiResult.Conflict<AdjusterActionAccepted>($"Claim '{claimId}' closed before the {action} arrived.");
+        }
+
+        Log.ActionTaken(logger, adjuster, action, claimId);
+        return ApiResult.Accepted(new AdjusterActionAccepted(claimId, action, adjuster), ApiRoutes.AppPath(ApiRoutes.Claim, claimId));
+    }
+
+    /// <summary>What the claim's running instance waits for (null while it works); 404 for an unknown claim, 409 once it closed.</summary>
+    private async Task<(string? Value, ApiResult<string>? Problem)> AwaitingAsync(string claimId, CancellationToken cancellationToken)
+    {
+        var instance = ClaimIds.IsValid(claimId) ? await runtime.GetAsync(claimId, true, cancellationToken) : null;
+        if (instance is null)
+        {
+            return (null, ApiResult.NotFound<string>($"No claim with id '{claimId}' exists."));
+        }
+
+        if (instance.IsCompleted)
+        {
+            var status = ClaimStatusMapper.FromInstance(instance).Status;
+            return (null, ApiResult.Conflict<string>($"Claim '{claimId}' is closed ({status}); nothing can change it any more. Add a note to record something."));
+        }
+
+        return (ClaimStatusMapper.ReadProgress(instance)?.Awaiting, null);
+    }
+
+    private static Dictionary<string, string[]> Check(string? adjuster, string? notes)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(adjuster))
+        {
+            errors["adjuster"] = ["Required: who acts."];
+        }
+        else if (adjuster.Trim().Length > 200)
+        {
+            errors["adjuster"] = ["At most 200 characters."];
+        }
+
+        if (notes?.Length > MaxNoteLength)
+        {
+            errors["notes"] = [$"At most {MaxNoteLength} characters."];
+        }
+
+        return errors;
+    }
+
+    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string Past(string action) => action switch
+    {
+        AdjusterActions.Decide => "decided",
+        AdjusterActions.Reopen => "re-opened",
+        AdjusterActions.Retry => "retried",
+        _ => "closed",
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Adjuster {Adjuster} took the action {Action} on claim {ClaimId}")]
+        public static partial void ActionTaken(ILogger logger, string adjuster, string action, string claimId);
+
+        [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "{Author} added a note to claim {ClaimId}")]
+        public static partial void NoteAdded(ILogger logger, string author, string claimId);
+
+        [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Claim {ClaimId} archived")]
+        public static partial void Archived(ILogger logger, string claimId);
+    }
+}

@@ -1,0 +1,46 @@
+using DurableClaims.Contracts;
+using DurableClaims.Workflow.Activities;
+using Microsoft.DurableTask;
+
+namespace DurableClaims.Workflow;
+
+/// <summary>Sends a claim's lifecycle events to its webhooks: one delivery per URL, started without waiting for it.</summary>
+/// <remarks>A slow receiver never holds the claim up, and a failing one never makes the others receive an event twice.</remarks>
+internal sealed class WebhookFanOut(TaskOrchestrationContext context, string claimId)
+{
+    private readonly List<Task> _deliveries = [];
+
+    /// <summary>Gets or sets the claim's settings snapshot (its webhook URLs and retry policy).</summary>
+    public WorkflowSettings Settings { get; set; } = new();
+
+    /// <summary>Starts the deliveries of <paramref name="events"/>.</summary>
+    public void Notify(IReadOnlyList<ClaimLifecycleEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var url in Settings.WebhookUrls)
+        {
+            _deliveries.Add(DeliverAsync(new WebhookDelivery(url, events)));
+        }
+    }
+
+    /// <summary>Waits for every delivery: those scheduled in the step that completes the orchestration would be dropped.</summary>
+    public Task WhenAllAsync() => Task.WhenAll(_deliveries);
+
+    private async Task DeliverAsync(WebhookDelivery delivery)
+    {
+        try
+        {
+            var policy = new RetryPolicy(Settings.WebhookMaxAttempts, Settings.WebhookFirstRetryInterval, 2.0);
+            await context.CallActivityAsync<int>(nameof(NotifyWebhooksActivity), delivery, TaskOptions.FromRetryPolicy(policy));
+        }
+        catch (TaskFailedException ex)
+        {
+            // Webhooks never fail a claim: the failure is logged and the claim goes on.
+            WorkflowLog.WebhookFailed(context.CreateReplaySafeLogger<ClaimOrchestrator>(), claimId, ex.FailureDetails.ErrorMessage);
+        }
+    }
+}
