@@ -64,6 +64,7 @@ internal sealed partial class ClaimRun
             MissingDocuments = _state.Missing,
             ReceivedDocuments = _state.Received,
             Findings = _state.Findings,
+            ModelVersion = _state.ModelVersion,
             EventId = eventId,
         };
         var outcome = retry

@@ -156,6 +156,7 @@ internal sealed partial class ClaimRun
             AdditionalDocuments = result.AdditionalDocuments,
             Reasons = result.Reasons,
             Evidence = result.Evidence,
+            ModelVersion = result.ModelVersion,
         });
         _webhooks.Notify(result.Events);
         var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();

@@ -138,4 +138,15 @@ public sealed partial class ClaimWorkflowTests
         Assert.Equal(["third_party_statement", "independent_appraisal"], paused.MissingDocuments);
         Assert.Equal((ClaimStatusCodes.Approved, 18000m), (outcome.Status, outcome.Decision!.PayableAmount));
     }
+
+    [Fact]
+    public async Task Claim_DecidedAfterAModelRound_ShouldRecordTheModelAndPromptVersion()
+    {
+        await using var host = await StartHostAsync(model: ScriptedChatModel.Approving());
+        await host.SubmitAsync(TestClaims.Auto("CLM-W-MODEL", documents: TestClaims.AutoDocuments));
+
+        var outcome = await host.WaitForOutcomeAsync("CLM-W-MODEL");
+
+        Assert.Equal($"scripted/{ClaimAgents.PromptVersion}", outcome.Decision?.ModelVersion);
+    }
 }
