@@ -90,7 +90,8 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
         return session?.Metadata.CreatedAt ?? input.At;
     }
 
-    /// <summary>Hashes the stored content, so the decision cites the bytes that are on file now, not what a sender claimed.</summary>
+    /// <summary>Hashes the stored content, so the decision cites the bytes on file now rather than a hash recorded (or set) when they arrived.</summary>
+    /// <remarks>A document no longer in the store keeps the fingerprint its receipt recorded, if any.</remarks>
     private async Task<DecisionDocument> FingerprintAsync(string claimId, ReceivedDocument document)
     {
         var stream = ClaimIds.IsSafeSegment(document.Type) && ClaimIds.IsSafeSegment(document.Filename)
@@ -98,13 +99,13 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
             : null;
         if (stream is null)
         {
-            return new DecisionDocument(document.Type, document.Filename, null, null);
+            return new DecisionDocument(document.Type, document.Filename, document.Sha256, document.Size, document.MediaType);
         }
 
         await using (stream)
         {
             var fingerprint = await DocumentFingerprint.ComputeAsync(stream);
-            return new DecisionDocument(document.Type, document.Filename, fingerprint.Sha256, fingerprint.Size);
+            return new DecisionDocument(document.Type, document.Filename, fingerprint.Sha256, fingerprint.Size, document.MediaType);
         }
     }
 

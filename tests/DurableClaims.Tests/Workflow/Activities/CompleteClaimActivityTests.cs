@@ -75,6 +75,16 @@ public sealed class CompleteClaimActivityTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_DocumentNoLongerStored_ShouldCiteTheFingerprintItsReceiptRecorded()
+    {
+        var receipt = new ReceivedDocument("police_report", "gone.pdf", "CLM-DONE-GONE/police_report/gone.pdf", 1234, "application/pdf", new string('a', 64));
+
+        var outcome = await CompleteAsync(TestClaims.Auto("CLM-DONE-GONE"), AdjusterDecisions.Approve, risk: 0.1, [receipt]);
+
+        Assert.Equal(new DecisionDocument("police_report", "gone.pdf", new string('a', 64), 1234, "application/pdf"), Assert.Single(outcome.Decision!.Documents));
+    }
+
+    [Fact]
     public async Task RunAsync_Decision_ShouldRecordEachRuleWithItsInputs()
     {
         var outcome = await CompleteAsync(TestClaims.Auto("CLM-DONE-INPUTS"), AdjusterDecisions.Approve, risk: 0.1);
