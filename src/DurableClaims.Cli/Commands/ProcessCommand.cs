@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using DurableClaims.Api;
 using DurableClaims.Cli.Clients;
 using DurableClaims.Cli.Infrastructure;
@@ -8,7 +9,7 @@ using DurableClaims.Contracts;
 namespace DurableClaims.Cli.Commands;
 
 /// <summary><c>process &lt;claim.md|claim.json&gt; [-d DIR] [-o DIR]</c>: start a claim and run it until it pauses or ends.</summary>
-internal static class ProcessCommand
+internal static partial class ProcessCommand
 {
     public static Command Create(GlobalOptions globals)
     {
@@ -33,8 +34,9 @@ internal static class ProcessCommand
             var start = await client.StartClaimAsync(claim, named?.Files ?? [], cancellationToken);
             if (start.Kind == ApiResultKind.Conflict)
             {
-                var status = start.Problem!.Extensions?.GetValueOrDefault("claimStatus")?.ToString();
-                throw IdTaken(start.Problem.Detail, status is ClaimStatusCodes.Running or ClaimStatusCodes.Paused);
+                var takenId = start.Problem!.Extensions?.GetValueOrDefault("claimId")?.ToString();
+                var existing = takenId is null ? null : await client.GetClaimAsync(takenId, cancellationToken);
+                throw IdTaken(start.Problem.Detail, existing is { IsSuccess: true } ? existing.Value : null);
             }
 
             var started = ApiResults.Require(start);
@@ -45,8 +47,21 @@ internal static class ProcessCommand
     }
 
     /// <summary>Claim ids are unique: a taken id is bad input (exit 2), with a hint that fits the claim's state.</summary>
-    private static CliInputException IdTaken(string detail, bool running)
-        => new(running
-            ? $"{detail} Deliver its documents with 'resume', look at it with 'status', or use another --data-dir."
-            : $"{detail} Look at it with 'status', give the new claim another claimId, remove the old one with 'delete <claimId> --yes', or use another --data-dir.");
+    /// <remarks>The API's detail names the HTTP route that deletes a claim; the CLI points at its own command instead.</remarks>
+    private static CliInputException IdTaken(string detail, ClaimStatusView? existing)
+    {
+        var message = DeleteRoute().Replace(detail, string.Empty).TrimEnd();
+        var id = existing?.ClaimId ?? "<claimId>";
+        if (existing is not null && ClaimWaiter.NeedsAdjuster(existing))
+        {
+            return new($"{message} It waits for an adjuster ({string.Join(", ", existing.Actions)}): see 'durableclaims status {id}', or use another --data-dir.");
+        }
+
+        return existing?.Status is ClaimStatusCodes.Running or ClaimStatusCodes.Paused && !ClaimWaiter.IsFinished(existing)
+            ? new($"{message} Deliver its documents with 'resume', look at it with 'status', or use another --data-dir.")
+            : new($"{message} Look at it with 'status', give the new claim another claimId, remove the old one with 'durableclaims delete {id} --yes', or use another --data-dir.");
+    }
+
+    [GeneratedRegex(@"\s*DELETE \S+ removes it[^.]*\.")]
+    private static partial Regex DeleteRoute();
 }

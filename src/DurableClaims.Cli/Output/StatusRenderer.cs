@@ -1,5 +1,6 @@
 using System.Globalization;
 using DurableClaims.Api;
+using DurableClaims.Cli.Clients;
 using DurableClaims.Contracts;
 using Spectre.Console;
 
@@ -17,6 +18,17 @@ internal static class StatusRenderer
         table.Title = new TableTitle($"Claim {Markup.Escape(view.ClaimId)}");
         Row(table, "Status", $"[{Colour(view.Status)}]{Markup.Escape(view.Status)}[/]", escape: false);
         Row(table, "Reason", view.Reason);
+        Row(table, "Detail", view.Detail);
+        if (ClaimWaiter.NeedsAdjuster(view))
+        {
+            Row(table, "Open", WaitingForAdjuster(view));
+            Row(table, "Closes", view.Deadline is { } closesAt ? $"{Time(closesAt)} as {view.Status}, unless an adjuster acts first" : null);
+        }
+        else
+        {
+            Row(table, "Deadline", view.Deadline is { } deadline ? Time(deadline) : null);
+        }
+
         Row(table, "Phase", view.Phase);
         Row(table, "Rounds", view.Rounds.ToString(CultureInfo.InvariantCulture));
         Row(table, "Risk score", view.RiskScore?.ToString("0.00", CultureInfo.InvariantCulture));
@@ -56,7 +68,7 @@ internal static class StatusRenderer
         {
             table.AddRow(
                 Markup.Escape(claim.ClaimId),
-                $"[{Colour(claim.Status)}]{Markup.Escape(claim.Status)}[/]",
+                $"[{Colour(claim.Status)}]{Markup.Escape(claim.Status)}[/]" + (ClaimWaiter.NeedsAdjuster(claim) ? Markup.Escape($" (open: {claim.Awaiting})") : string.Empty),
                 Markup.Escape(claim.Reason ?? "-"),
                 Markup.Escape(claim.Phase ?? "-"),
                 claim.Rounds.ToString(CultureInfo.InvariantCulture),
@@ -72,6 +84,11 @@ internal static class StatusRenderer
     public static string Hint(ClaimStatusView view)
     {
         ArgumentNullException.ThrowIfNull(view);
+        if (ClaimWaiter.NeedsAdjuster(view))
+        {
+            return AdjusterHint(view);
+        }
+
         return view.Status switch
         {
             ClaimStatusCodes.Paused when view.MissingDocuments.Count > 0
@@ -80,6 +97,34 @@ internal static class StatusRenderer
             ClaimStatusCodes.Running => $"Still running; check again with: durableclaims status {view.ClaimId}",
             _ => $"Claim {view.Status}" + (view.Reason is null ? "." : $" ({view.Reason})."),
         };
+    }
+
+    /// <summary>Returns "waiting for an adjuster: decide, reopen, close" for a claim that needs one.</summary>
+    public static string WaitingForAdjuster(ClaimStatusView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return "waiting for an adjuster: " + string.Join(", ", view.Actions);
+    }
+
+    /// <summary>The commands of each action the claim takes, and when it closes by itself.</summary>
+    private static string AdjusterHint(ClaimStatusView view)
+    {
+        var closes = view.Deadline is { } closesAt
+            ? $"; otherwise it closes as {view.Status} at {Time(closesAt)}"
+            : $"; otherwise it closes as {view.Status} once Claims:AutoCloseAfter passes";
+        var lines = new List<string> { $"Claim {view.Status}, {WaitingForAdjuster(view)}{closes}." };
+        foreach (var action in view.Actions)
+        {
+            lines.Add("  " + action switch
+            {
+                AdjusterActions.Decide => $"durableclaims review {view.ClaimId} --decision approve|deny --adjuster <name> [--amount N] [--notes <text>]",
+                AdjusterActions.Reopen => $"durableclaims reopen {view.ClaimId} --adjuster <name> [--documents <type1,type2>] [--notes <text>]",
+                AdjusterActions.Retry => $"durableclaims retry {view.ClaimId} --adjuster <name> [--notes <text>]",
+                _ => $"durableclaims {action} {view.ClaimId} --adjuster <name> [--notes <text>]",
+            });
+        }
+
+        return string.Join(Environment.NewLine, lines);
     }
 
     public static string Colour(string status) => status switch

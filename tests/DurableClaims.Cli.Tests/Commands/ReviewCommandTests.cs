@@ -29,14 +29,14 @@ public sealed class ReviewCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Review_ClaimWaitingForDocuments_ShouldExitTwoSayingItIsNotAwaitingReview()
+    public async Task Review_ClaimWaitingForDocuments_ShouldExitTwoSayingItCannotBeDecidedNow()
     {
         Assert.Equal(0, (await CliProcess.RunAsync(["process", Samples.Get(Samples.Approve).File, "--data-dir", DataDirectory])).ExitCode);
 
         var result = await CliProcess.RunAsync(["review", Samples.Approve, "--decision", "approve", "--adjuster", "Jordan Reyes", "--data-dir", DataDirectory]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("not awaiting review", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("cannot be decided now (it waits for documents", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,13 @@ public sealed class SampleManifestCliTests : IDisposable
         {
             var root = last.RootElement;
             Assert.Equal((sample.ExpectedStatus, sample.ExpectedReason), (root.GetProperty("status").GetString(), Reason(root)));
+
+            // A claim that needs an adjuster stops there, still open, instead of waiting out Claims:AutoCloseAfter.
+            Assert.Equal(sample.Entry.Expected.Awaiting, Awaiting(root));
+            if (sample.Entry.Expected.Awaiting is not null)
+            {
+                Assert.Equal("Running", root.GetProperty("runtimeStatus").GetString());
+            }
             if (sample.PayableAmount is { } payable)
             {
                 Assert.Equal(payable, root.GetProperty("decision").GetProperty("payableAmount").GetDecimal());
@@ -89,6 +96,10 @@ public sealed class SampleManifestCliTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         return JsonDocument.Parse(result.Stdout);
     }
+
+    /// <summary>What a still-open claim waits for; null for a finished claim.</summary>
+    private static string? Awaiting(JsonElement root)
+        => root.TryGetProperty("awaiting", out var awaiting) && awaiting.ValueKind == JsonValueKind.String ? awaiting.GetString() : null;
 
     /// <summary>The reason code: error reasons carry the message after a colon.</summary>
     private static string? Reason(JsonElement root) => root.GetProperty("reason").GetString()?.Split(':')[0];
