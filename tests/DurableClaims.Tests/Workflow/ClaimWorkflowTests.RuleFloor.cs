@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DurableClaims.Agents;
+using DurableClaims.Agents.Offline;
 using DurableClaims.Contracts;
 using DurableClaims.Testing;
 
@@ -54,5 +55,17 @@ public sealed partial class ClaimWorkflowTests
         Assert.Equal(TestClaims.AutoDocuments.Order(StringComparer.Ordinal), outcome.Decision.Documents.Select(d => d.Type).Order(StringComparer.Ordinal));
         Assert.Equal((expected, 33L), (report.Sha256, report.Size));
         Assert.Contains($"police_report.txt (SHA-256 {expected[..12]}, 33 bytes)", outcome.PackageMarkdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Claim_Decided_ShouldNameTheModelVersionInTheDecisionAndThePackage()
+    {
+        await using var host = await StartHostAsync();
+        await host.SubmitAsync(TestClaims.Auto("CLM-W-VERSION", documents: TestClaims.AutoDocuments));
+
+        var outcome = await host.WaitForOutcomeAsync("CLM-W-VERSION");
+
+        Assert.Equal(OfflineClaimsModel.Version, outcome.Decision!.ModelVersion);
+        Assert.Contains($"| Model | {OfflineClaimsModel.Version} |", outcome.PackageMarkdown, StringComparison.Ordinal);
     }
 }
