@@ -31,12 +31,13 @@ public sealed partial class WebhookSender
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>Delivers each subscribed event to <paramref name="url"/> in order; returns the number of successful POSTs.</summary>
+    /// <summary>Delivers each subscribed event to <paramref name="url"/> in order, as a <see cref="WebhookBody"/> with <paramref name="session"/>; returns the number of successful POSTs.</summary>
     /// <exception cref="WebhookDeliveryException">At least one POST failed (after the others were tried), so the caller can retry.</exception>
-    public async Task<int> SendAsync(Uri url, IReadOnlyList<ClaimLifecycleEvent> events, CancellationToken cancellationToken)
+    public async Task<int> SendAsync(Uri url, IReadOnlyList<ClaimLifecycleEvent> events, WebhookSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(session);
         var selected = events.Where(e => _options.Events.Count == 0 || _options.Events.Contains(e.Type, StringComparer.OrdinalIgnoreCase)).ToList();
         if (selected.Count == 0)
         {
@@ -49,7 +50,7 @@ public sealed partial class WebhookSender
         client.Timeout = _options.Timeout;
         foreach (var lifecycleEvent in selected)
         {
-            var body = JsonSerializer.Serialize(lifecycleEvent, ClaimsJson.Options);
+            var body = JsonSerializer.Serialize(new WebhookBody(lifecycleEvent.Type, session, lifecycleEvent.Timestamp, lifecycleEvent.Data), ClaimsJson.Options);
             var error = await PostAsync(client, url, lifecycleEvent, body, cancellationToken);
             if (error is null)
             {

@@ -22,9 +22,9 @@ internal sealed partial class ClaimRun
     {
         _context = context;
         _claim = claim;
-        _waits = new ClaimWaits(context, claim.ClaimId);
-        _webhooks = new WebhookFanOut(context, claim.ClaimId);
         _state = ClaimState.Start(claim.ClaimId, _settings.MaxRounds);
+        _waits = new ClaimWaits(context, claim.ClaimId);
+        _webhooks = new WebhookFanOut(context, claim, () => _state.Status);
     }
 
     private DateTimeOffset Now => _waits.Now;

@@ -1,4 +1,5 @@
 using DurableClaims.Contracts;
+using DurableClaims.Notifications;
 using DurableClaims.Workflow.Activities;
 using Microsoft.DurableTask;
 
@@ -6,7 +7,10 @@ namespace DurableClaims.Workflow;
 
 /// <summary>Sends a claim's lifecycle events to its webhooks: one delivery per URL, started without waiting for it.</summary>
 /// <remarks>A slow receiver never holds the claim up, and a failing one never makes the others receive an event twice.</remarks>
-internal sealed class WebhookFanOut(TaskOrchestrationContext context, string claimId)
+/// <param name="context">The orchestration context.</param>
+/// <param name="claim">The claim, for the body's <c>session</c>.</param>
+/// <param name="status">Reads the claim's status when events are sent.</param>
+internal sealed class WebhookFanOut(TaskOrchestrationContext context, ClaimSubmission claim, Func<string> status)
 {
     private readonly List<Task> _deliveries = [];
 
@@ -23,7 +27,7 @@ internal sealed class WebhookFanOut(TaskOrchestrationContext context, string cla
 
         foreach (var url in Settings.WebhookUrls)
         {
-            _deliveries.Add(DeliverAsync(new WebhookDelivery(url, events)));
+            _deliveries.Add(DeliverAsync(new WebhookDelivery(url, events, WebhookSession.Of(claim, status()))));
         }
     }
 
@@ -40,7 +44,7 @@ internal sealed class WebhookFanOut(TaskOrchestrationContext context, string cla
         catch (TaskFailedException ex)
         {
             // Webhooks never fail a claim: the failure is logged and the claim goes on.
-            WorkflowLog.WebhookFailed(context.CreateReplaySafeLogger<ClaimOrchestrator>(), claimId, ex.FailureDetails.ErrorMessage);
+            WorkflowLog.WebhookFailed(context.CreateReplaySafeLogger<ClaimOrchestrator>(), claim.ClaimId, ex.FailureDetails.ErrorMessage);
         }
     }
 }

@@ -1,10 +1,14 @@
 using DurableClaims.Contracts;
 using DurableClaims.Domain;
+using DurableClaims.Notifications;
 
 namespace DurableClaims.Workflow;
 
 /// <summary>Input of <see cref="Activities.NotifyWebhooksActivity"/>: lifecycle events for one webhook URL.</summary>
-public sealed record WebhookDelivery(Uri Url, IReadOnlyList<ClaimLifecycleEvent> Events);
+/// <param name="Url">Where to POST.</param>
+/// <param name="Events">The events, in order.</param>
+/// <param name="Session">The claim as it stood when the events happened (the body's <c>session</c>).</param>
+public sealed record WebhookDelivery(Uri Url, IReadOnlyList<ClaimLifecycleEvent> Events, WebhookSession Session);
 
 /// <summary>Input of <see cref="Activities.StartClaimActivity"/>.</summary>
 public sealed record StartClaimRequest(ClaimSubmission Claim, DateTimeOffset StartedAt, ClaimLifecycleEvent Event);

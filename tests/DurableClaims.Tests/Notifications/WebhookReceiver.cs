@@ -31,7 +31,7 @@ public sealed class WebhookReceiver : IDisposable
     public Uri Url { get; }
 
     /// <summary>Gets (event type, signature valid) per delivery, in arrival order.</summary>
-    public ConcurrentQueue<(string Type, bool SignatureValid)> Deliveries { get; } = new();
+    public ConcurrentQueue<(string Type, string Status, bool SignatureValid)> Deliveries { get; } = new();
 
     public void Dispose()
     {
@@ -59,7 +59,7 @@ public sealed class WebhookReceiver : IDisposable
             var timestamp = long.Parse(context.Request.Headers[WebhookSignature.TimestampHeader]!, CultureInfo.InvariantCulture);
             var valid = WebhookSignature.Verify(_secret, timestamp, body, context.Request.Headers[WebhookSignature.SignatureHeader]);
             using var json = JsonDocument.Parse(body);
-            Deliveries.Enqueue((json.RootElement.GetProperty("type").GetString()!, valid));
+            Deliveries.Enqueue((json.RootElement.GetProperty("event").GetString()!, json.RootElement.GetProperty("session").GetProperty("status").GetString()!, valid));
             context.Response.StatusCode = 204;
             context.Response.Close();
         }

@@ -11,6 +11,8 @@ public sealed class WebhookSenderTests
 {
     private static readonly ClaimLifecycleEvent Paused = new("CLM-W:003", "CLM-W", ClaimEventTypes.Pause, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
+    private static readonly WebhookSession Session = new("CLM-W", "auto", ClaimStatusCodes.Paused, "auto claim for 4250.00 USD: Rear-ended at a red light.", "jo@example.com");
+
     private static readonly Uri HookUrl = new("https://hooks.example.com/claims");
 
     private static (WebhookSender Sender, RecordingHandler Handler) Create(HttpStatusCode status, params string[] eventFilter)
@@ -31,12 +33,27 @@ public sealed class WebhookSenderTests
     {
         var (sender, handler) = Create(HttpStatusCode.OK);
 
-        await sender.SendAsync(HookUrl, [Paused], CancellationToken.None);
+        await sender.SendAsync(HookUrl, [Paused], Session, CancellationToken.None);
 
         var request = Assert.Single(handler.Requests);
         Assert.Equal(("CLM-W:003", "pause"), (request.Headers[WebhookSignature.DeliveryHeader], request.Headers[WebhookSignature.EventHeader]));
         Assert.True(WebhookSignature.Verify("s3cret", long.Parse(request.Headers[WebhookSignature.TimestampHeader], System.Globalization.CultureInfo.InvariantCulture), request.Body, request.Headers[WebhookSignature.SignatureHeader]));
-        Assert.Contains("\"type\":\"pause\"", request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_Event_ShouldPostTheSeedsBodyShape()
+    {
+        var (sender, handler) = Create(HttpStatusCode.OK);
+
+        await sender.SendAsync(HookUrl, [Paused with { Data = new Dictionary<string, object?> { ["awaiting"] = "documents" } }], Session, CancellationToken.None);
+
+        using var body = System.Text.Json.JsonDocument.Parse(Assert.Single(handler.Requests).Body);
+        var root = body.RootElement;
+        Assert.Equal(["event", "session", "timestamp", "data"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "mode", "status", "task", "userId"], root.GetProperty("session").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("pause", "CLM-W", "auto", "paused", "jo@example.com", "documents"), (
+            root.GetProperty("event").GetString(), root.GetProperty("session").GetProperty("id").GetString(), root.GetProperty("session").GetProperty("mode").GetString(),
+            root.GetProperty("session").GetProperty("status").GetString(), root.GetProperty("session").GetProperty("userId").GetString(), root.GetProperty("data").GetProperty("awaiting").GetString()));
     }
 
     [Fact]
@@ -52,7 +69,7 @@ public sealed class WebhookSenderTests
     {
         var (sender, _) = Create(HttpStatusCode.InternalServerError);
 
-        var error = await Assert.ThrowsAsync<WebhookDeliveryException>(() => sender.SendAsync(HookUrl, [Paused], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<WebhookDeliveryException>(() => sender.SendAsync(HookUrl, [Paused], Session, CancellationToken.None));
 
         Assert.Contains("HTTP 500", error.Message, StringComparison.Ordinal);
     }
@@ -62,7 +79,7 @@ public sealed class WebhookSenderTests
     {
         var (sender, handler) = Create(HttpStatusCode.OK, ClaimEventTypes.Complete);
 
-        await sender.SendAsync(HookUrl, [Paused], CancellationToken.None);
+        await sender.SendAsync(HookUrl, [Paused], Session, CancellationToken.None);
 
         Assert.Empty(handler.Requests);
     }

@@ -29,6 +29,8 @@ public sealed partial class ClaimWorkflowTests
             [ClaimEventTypes.Complete, ClaimEventTypes.Pause, ClaimEventTypes.Resume, ClaimEventTypes.Start],
             receiver.Deliveries.Select(d => d.Type).Order(StringComparer.Ordinal));
         Assert.All(receiver.Deliveries, d => Assert.True(d.SignatureValid));
+        Assert.Equal((ClaimStatusCodes.Paused, ClaimStatusCodes.Approved), (
+            receiver.Deliveries.Single(d => d.Type == ClaimEventTypes.Pause).Status, receiver.Deliveries.Single(d => d.Type == ClaimEventTypes.Complete).Status));
     }
 
     [Fact]

@@ -16,6 +16,6 @@ public sealed class NotifyWebhooksActivity : TaskActivity<WebhookDelivery, int>
     public override Task<int> RunAsync(TaskActivityContext context, WebhookDelivery input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return _sender.SendAsync(input.Url, input.Events, CancellationToken.None);
+        return _sender.SendAsync(input.Url, input.Events, input.Session, CancellationToken.None);
     }
 }
