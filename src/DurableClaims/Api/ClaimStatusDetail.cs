@@ -7,7 +7,7 @@ namespace DurableClaims.Api;
 /// <summary>The human sentence behind a claim's status and reason code: what happened, and what it is waiting for.</summary>
 public static class ClaimStatusDetail
 {
-    /// <summary>Describes <paramref name="view"/> (its status, reason, documents, deadline and decision); <paramref name="errorMessage"/> is the failing step's message, if any.</summary>
+    /// <summary>Describes <paramref name="view"/> (its status, reason, documents, deadline and decision); <paramref name="errorMessage"/> is the failing step's message, or the finding behind a stall, if any.</summary>
     public static string Describe(ClaimStatusView view, string? errorMessage = null)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -21,7 +21,7 @@ public static class ClaimStatusDetail
             ClaimReasons.DocumentsNotReceived => $"Timed out: {missing} did not arrive before the deadline.",
             ClaimReasons.ReviewNotReceived => "Timed out: no adjuster decided before the review deadline.",
             ClaimReasons.MaxRounds => $"Still undecided after {view.Rounds} analysis rounds, the most allowed.",
-            ClaimReasons.NoProgress => $"The analysis found nothing new for several rounds in a row (round {view.Rounds}); an adjuster should review the findings.",
+            ClaimReasons.NoProgress => $"The analysis found nothing new for several rounds in a row (round {view.Rounds}){Quote(errorMessage)}; an adjuster should review the findings.",
             ClaimReasons.MissingDocuments => $"Denied: {missing} were not provided, and human review is off.",
             ClaimReasons.Covered when decision is not null => $"Approved: {CoverageRules.Money(decision.PayableAmount, decision.Currency)} payable under policy {decision.PolicyNumber}.",
             ClaimReasons.NotCovered when decision is not null => "Denied: " + string.Join(" ", decision.RulesApplied.Where(r => r.Result == RuleResults.Failed).Select(r => r.Detail ?? r.Description)),
@@ -39,6 +39,9 @@ public static class ClaimStatusDetail
 
     private static string Until(DateTimeOffset? deadline)
         => deadline is { } at ? string.Create(CultureInfo.InvariantCulture, $" until {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC") : string.Empty;
+
+    private static string Quote(string? finding)
+        => string.IsNullOrWhiteSpace(finding) ? string.Empty : $": \"{finding.Split('\n', 2)[0].Trim().TrimEnd('.')}\"";
 
     private static string Risk(double? risk) => (risk ?? 0).ToString("0.00", CultureInfo.InvariantCulture);
 

@@ -58,7 +58,7 @@ public static class ClaimStatusMapper
             case OrchestrationRuntimeStatus.Terminated:
                 return view with { Status = ClaimStatusCodes.Error, Reason = "terminated: " + (TryRead<string>(instance.SerializedOutput) ?? "by request") };
             default:
-                error = progress?.Error;
+                error = progress?.Error ?? progress?.Cause;
                 return view with
                 {
                     Status = progress?.Status ?? ClaimStatusCodes.Running,

@@ -36,4 +36,7 @@ public sealed record ClaimProgress
 
     /// <summary>Gets the failing step and its message while a claim in error waits for a retry.</summary>
     public string? Error { get; init; }
+
+    /// <summary>Gets the finding behind a stall (the latest conflict, else the latest finding) while the claim waits for an adjuster.</summary>
+    public string? Cause { get; init; }
 }

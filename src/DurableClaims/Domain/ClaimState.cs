@@ -247,7 +247,12 @@ public sealed record ClaimState
         Reminders = Reminders,
         Recommendation = Awaiting == ClaimAwaiting.Review ? Recommendation : null,
         Error = Awaiting == ClaimAwaiting.Retry ? Error : null,
+        Cause = Awaiting == ClaimAwaiting.Adjuster && Status == ClaimStatusCodes.Stalled ? StallCause() : null,
     };
+
+    /// <summary>The finding an adjuster should read first: the latest conflict, else the latest finding.</summary>
+    private string? StallCause()
+        => Findings.LastOrDefault(f => f.StartsWith("Conflict", StringComparison.OrdinalIgnoreCase)) ?? (Findings.Count > 0 ? Findings[^1] : null);
 
     private void EnsureOpen()
     {

@@ -48,4 +48,23 @@ public sealed class ClaimStatusDetailTests
 
         Assert.Equal("Denied: Incident on 2026-10-10; policy period 2025-01-01 to 2025-12-31.", ClaimStatusDetail.Describe(view));
     }
+
+    [Fact]
+    public void Describe_StalledWaitingForAnAdjuster_ShouldQuoteTheFindingAndOfferTheActions()
+    {
+        var view = View(ClaimStatusCodes.Stalled, ClaimReasons.NoProgress) with
+        {
+            Rounds = 4,
+            Awaiting = ClaimAwaiting.Adjuster,
+            Actions = AdjusterActions.For(ClaimAwaiting.Adjuster),
+            Deadline = new DateTimeOffset(2027, 1, 4, 9, 30, 0, TimeSpan.Zero),
+        };
+
+        var detail = ClaimStatusDetail.Describe(view, "Conflict: the repair_estimate total of 14,900.00 USD does not match the claimed 8,400.00 USD.");
+
+        Assert.Equal(
+            "The analysis found nothing new for several rounds in a row (round 4): \"Conflict: the repair_estimate total of 14,900.00 USD does not match the claimed 8,400.00 USD\"; "
+            + "an adjuster should review the findings. An adjuster can decide, reopen, close until 2027-01-04 09:30 UTC; then it closes as stalled.",
+            detail);
+    }
 }
