@@ -92,6 +92,7 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
             .Where(d => _catalog.IsKnownDocumentType(d.Type) && !received.Contains(d.Type))
             .DistinctBy(d => d.Type).ToList();
         var decision = turns.LastOrDefault(t => t.Agent == ClaimAgents.DecisionName)?.Verdict ?? AgentVerdict.Empty;
+
         // The highest score any agent gave: one agent cannot talk down what a colleague flagged.
         var modelRisk = turns.Select(t => t.Verdict.RiskScore).Max();
         return new RoundResult
