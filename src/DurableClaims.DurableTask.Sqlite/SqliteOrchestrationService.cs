@@ -191,7 +191,7 @@ public sealed partial class SqliteOrchestrationService :
 
     private TaskHub Open()
     {
-        var store = TaskHubStore.Open(_options);
+        var store = TaskHubStore.Open(_options, _logger);
         try
         {
             var state = store.LoadStartupState();
@@ -216,15 +216,20 @@ public sealed partial class SqliteOrchestrationService :
                 _activities.Enqueue(new ActivityEntry(id, message, 0));
             }
 
-            var commits = new CommitQueue(store.Writer, store.Checkpointer, _options.MaxCommitBatch, _hubTag, _logger);
+            var commits = new CommitQueue(store.Writer, store.Checkpointer, _options.MaxCommitBatch, _hubTag, _logger, DatabasePath);
             var hub = new TaskHub(_options, _logger, _time, _instances, _activities, store, commits, state.MaxId, _hubTag, _stopping.Token);
             _timerLoop = Task.Run(() => _instances.RunTimersAsync(_stopping.Token));
             Logs.TaskHubOpened(_logger, DatabasePath, state.Instances.Count, state.Messages.Count, state.Activities.Count);
             return hub;
         }
-        catch
+        catch (Exception ex)
         {
             store.Dispose();
+            if (ex is TaskHubCorruptException corrupt)
+            {
+                Logs.TaskHubCorrupt(_logger, DatabasePath, corrupt.Detail);
+            }
+
             throw;
         }
     }

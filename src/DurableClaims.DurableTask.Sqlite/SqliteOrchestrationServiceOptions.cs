@@ -30,12 +30,23 @@ public sealed class SqliteOrchestrationServiceOptions
     /// <summary>The longest back-off after repeated abandons.</summary>
     public TimeSpan MaxAbandonDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How the file is checked at start: <see cref="SqliteIntegrityCheck.QuickCheck"/> (default) refuses to open a damaged hub.</summary>
+    public SqliteIntegrityCheck IntegrityCheck { get; set; } = SqliteIntegrityCheck.QuickCheck;
+
+    /// <summary>The longest the start-up check may run; a check still running then is stopped and the hub opens with a warning.</summary>
+    public TimeSpan IntegrityCheckTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Returns the first invalid setting, or null.</summary>
     public string? Validate()
     {
         if (string.IsNullOrWhiteSpace(DatabasePath))
         {
             return "DatabasePath is required.";
+        }
+
+        if (!Enum.IsDefined(IntegrityCheck) || IntegrityCheckTimeout <= TimeSpan.Zero)
+        {
+            return "IntegrityCheck must be QuickCheck or None, and IntegrityCheckTimeout must be positive.";
         }
 
         if (ExtendedSessionIdleTimeout < TimeSpan.Zero || AbandonDelay < TimeSpan.Zero || MaxAbandonDelay < AbandonDelay)
@@ -57,4 +68,14 @@ public enum SqliteDurability
 
     /// <summary>fsync at checkpoints only: an acknowledged step survives a process crash, not a power loss.</summary>
     Normal,
+}
+
+/// <summary>The integrity check the task hub runs when it opens.</summary>
+public enum SqliteIntegrityCheck
+{
+    /// <summary>SQLite's <c>PRAGMA quick_check</c>: every page and record is read (no index-to-table cross-check); a damaged file is refused.</summary>
+    QuickCheck,
+
+    /// <summary>No check at start; damage is still named (<see cref="TaskHubCorruptException"/>) when a read or write meets it.</summary>
+    None,
 }

@@ -37,7 +37,7 @@ public static class SqliteDurableTaskExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o => o.Validate() is null, "Invalid DurableTask:Sqlite settings: check DatabasePath, the limits and the time spans.").ValidateOnStart();
+        options.Validate(o => o.Validate() is null, "Invalid DurableTask:Sqlite settings: check DatabasePath, IntegrityCheck, the limits and the time spans.").ValidateOnStart();
         services.TryAddSingleton(sp => new SqliteOrchestrationService(
             sp.GetRequiredService<IOptions<SqliteOrchestrationServiceOptions>>().Value,
             sp.GetService<ILoggerFactory>(),

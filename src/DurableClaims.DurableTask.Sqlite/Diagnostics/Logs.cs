@@ -32,4 +32,13 @@ internal static partial class Logs
 
     [LoggerMessage(9, LogLevel.Information, "{Count} finished instances purged")]
     public static partial void InstancesPurged(ILogger logger, int count);
+
+    [LoggerMessage(10, LogLevel.Critical, "SQLite task hub {DatabasePath} is damaged: {Detail}")]
+    public static partial void TaskHubCorrupt(ILogger logger, string databasePath, string detail);
+
+    [LoggerMessage(11, LogLevel.Information, "SQLite task hub {DatabasePath} passed its integrity check in {Elapsed}")]
+    public static partial void IntegrityChecked(ILogger logger, string databasePath, TimeSpan elapsed);
+
+    [LoggerMessage(12, LogLevel.Warning, "The integrity check of SQLite task hub {DatabasePath} did not finish within {Timeout} and was stopped; the hub opens unchecked")]
+    public static partial void IntegrityCheckStopped(ILogger logger, string databasePath, TimeSpan timeout);
 }

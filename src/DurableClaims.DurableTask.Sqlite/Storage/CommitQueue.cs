@@ -15,10 +15,12 @@ internal sealed class CommitQueue : IAsyncDisposable
     private int _pending;
     private readonly int _maxBatch;
     private readonly ILogger _logger;
+    private readonly string _databasePath;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public CommitQueue(StoreWriter writer, WalCheckpointer checkpointer, int maxBatch, KeyValuePair<string, object?> hubTag, ILogger logger)
+    public CommitQueue(StoreWriter writer, WalCheckpointer checkpointer, int maxBatch, KeyValuePair<string, object?> hubTag, ILogger logger, string databasePath)
     {
+        _databasePath = databasePath;
         _hubTag = hubTag;
         _checkpointer = checkpointer;
         _writer = writer;
@@ -114,8 +116,14 @@ internal sealed class CommitQueue : IAsyncDisposable
             }
 
             Logs.CommitFailed(_logger, ex);
+            var named = Corruption.Name(ex, _databasePath);
+            if (named is TaskHubCorruptException corrupt)
+            {
+                Logs.TaskHubCorrupt(_logger, _databasePath, corrupt.Detail);
+            }
+
             batch[0].Failed?.Invoke();
-            batch[0].Completion.TrySetException(ex);
+            batch[0].Completion.TrySetException(named);
             return true;
         }
 

@@ -33,8 +33,14 @@ internal sealed partial class StoreReader
         sql.Append(" ORDER BY created, id LIMIT $limit");
         parameters.Add(("$limit", pageSize + 1));
 
+        // The token was parsed above: only a token the caller sent can be an argument error, never a damaged page.
+        return Corruption.Guard(databasePath, () => ReadPage(sql.ToString(), parameters, pageSize, query.FetchInputsAndOutputs));
+    }
+
+    private OrchestrationQueryResult ReadPage(string sql, List<(string, object?)> parameters, int pageSize, bool fetchInputsAndOutputs)
+    {
         using var connection = Open();
-        using var cmd = Command(connection, sql.ToString(), [.. parameters]);
+        using var cmd = Command(connection, sql, [.. parameters]);
         using var r = cmd.ExecuteReader();
         var states = new List<OrchestrationState>(pageSize);
         string? token = null;
@@ -47,7 +53,7 @@ internal sealed partial class StoreReader
                 break;
             }
 
-            states.Add(ReadState(r, query.FetchInputsAndOutputs));
+            states.Add(ReadState(r, fetchInputsAndOutputs));
         }
 
         return new OrchestrationQueryResult(states, token);
@@ -69,16 +75,19 @@ internal sealed partial class StoreReader
             parameters.Add(("$to", createdTo!.Value.ToUniversalTime().Ticks));
         }
 
-        using var connection = Open();
-        using var cmd = Command(connection, sql.ToString(), [.. parameters]);
-        using var r = cmd.ExecuteReader();
-        var ids = new List<string>();
-        while (r.Read())
+        return Corruption.Guard(databasePath, () =>
         {
-            ids.Add(r.GetString(0));
-        }
+            using var connection = Open();
+            using var cmd = Command(connection, sql.ToString(), [.. parameters]);
+            using var r = cmd.ExecuteReader();
+            var ids = new List<string>();
+            while (r.Read())
+            {
+                ids.Add(r.GetString(0));
+            }
 
-        return ids;
+            return ids;
+        });
     }
 
     private static void AppendFilter(StringBuilder sql, List<(string, object?)> parameters, ICollection<OrchestrationStatus>? statuses, DateTime? from, DateTime? to)

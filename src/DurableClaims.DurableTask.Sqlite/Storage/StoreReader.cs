@@ -6,11 +6,19 @@ using Microsoft.Data.Sqlite;
 namespace DurableClaims.DurableTask.Sqlite.Storage;
 
 /// <summary>Reads of the task hub on pooled read connections; WAL lets them run beside the commit loop.</summary>
-internal sealed partial class StoreReader(string connectionString)
+/// <remarks>Every read names a damaged file with <see cref="TaskHubCorruptException"/> (<see cref="Corruption.Guard"/>), so a bad page
+/// never reaches callers as an argument or format error.</remarks>
+internal sealed partial class StoreReader(string connectionString, string databasePath)
 {
     private const string StateColumns = "id, execution_id, name, version, status, input, output, custom_status, failure, tags, parent, scheduled_start, created, updated, completed";
 
-    public OrchestrationState? State(string instanceId, bool withInputsAndOutputs = true)
+    public OrchestrationState? State(string instanceId, bool withInputsAndOutputs = true) =>
+        Corruption.Guard(databasePath, () => ReadOne(instanceId, withInputsAndOutputs));
+
+    /// <summary>The current execution's history, in order (one row per step).</summary>
+    public List<HistoryEvent> History(string instanceId) => Corruption.Guard(databasePath, () => ReadHistory(instanceId));
+
+    private OrchestrationState? ReadOne(string instanceId, bool withInputsAndOutputs)
     {
         using var connection = Open();
         using var cmd = Command(connection, $"SELECT {StateColumns} FROM instances WHERE id = $id", ("$id", instanceId));
@@ -18,8 +26,7 @@ internal sealed partial class StoreReader(string connectionString)
         return r.Read() ? ReadState(r, withInputsAndOutputs) : null;
     }
 
-    /// <summary>The current execution's history, in order (one row per step).</summary>
-    public List<HistoryEvent> History(string instanceId)
+    private List<HistoryEvent> ReadHistory(string instanceId)
     {
         using var connection = Open();
         using var cmd = Command(connection, "SELECT events FROM history WHERE instance_id = $id ORDER BY seq", ("$id", instanceId));

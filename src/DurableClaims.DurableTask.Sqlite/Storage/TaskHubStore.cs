@@ -1,5 +1,9 @@
+using System.Diagnostics;
+using DurableClaims.DurableTask.Sqlite.Diagnostics;
 using DurableTask.Core;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using SQLitePCL;
 
 namespace DurableClaims.DurableTask.Sqlite.Storage;
 
@@ -52,12 +56,13 @@ internal sealed class TaskHubStore : IDisposable
     private readonly TaskHubLock _lock;
     private readonly SqliteConnection _connection;
 
-    private TaskHubStore(TaskHubLock hubLock, SqliteConnection connection, string connectionString)
+    private TaskHubStore(TaskHubLock hubLock, SqliteConnection connection, string connectionString, string databasePath)
     {
+        DatabasePath = databasePath;
         _lock = hubLock;
         _connection = connection;
         Writer = new StoreWriter(connection);
-        Reader = new StoreReader(connectionString);
+        Reader = new StoreReader(connectionString, databasePath);
         Checkpointer = new WalCheckpointer(connectionString);
     }
 
@@ -67,26 +72,93 @@ internal sealed class TaskHubStore : IDisposable
 
     public WalCheckpointer Checkpointer { get; }
 
-    public static TaskHubStore Open(SqliteOrchestrationServiceOptions options)
+    public string DatabasePath { get; }
+
+    /// <summary>Takes the lock, opens the file, checks it (<see cref="SqliteOrchestrationServiceOptions.IntegrityCheck"/>) and creates the schema.</summary>
+    /// <exception cref="TaskHubCorruptException">The file is damaged or is not a SQLite database.</exception>
+    public static TaskHubStore Open(SqliteOrchestrationServiceOptions options, ILogger logger)
     {
         var path = Path.GetFullPath(options.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var hubLock = TaskHubLock.Acquire(path);
+        SqliteConnection? connection = null;
         try
         {
             var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
-            var connection = new SqliteConnection(connectionString);
+            connection = new SqliteConnection(connectionString);
             connection.Open();
             var synchronous = options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL";
             Run(connection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=5000; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0;");
+            if (options.IntegrityCheck == SqliteIntegrityCheck.QuickCheck)
+            {
+                QuickCheck(connection, path, options.IntegrityCheckTimeout, logger);
+            }
+
             Run(connection, Schema.Create);
-            return new TaskHubStore(hubLock, connection, connectionString);
+            return new TaskHubStore(hubLock, connection, connectionString, path);
         }
-        catch
+        catch (Exception ex)
         {
+            if (connection is not null)
+            {
+                SqliteConnection.ClearPool(connection);
+                connection.Dispose();
+            }
+
             hubLock.Dispose();
-            throw;
+            var named = Corruption.Name(ex, path);
+            if (named is TaskHubCorruptException corrupt)
+            {
+                Logs.TaskHubCorrupt(logger, path, corrupt.Detail);
+            }
+
+            if (ReferenceEquals(named, ex))
+            {
+                throw;
+            }
+
+            throw named;
         }
+    }
+
+    /// <summary>SQLite's quick check (pages, records, free list; no index-to-table cross-check), stopped after <paramref name="timeout"/>.</summary>
+    private static void QuickCheck(SqliteConnection connection, string path, TimeSpan timeout, ILogger logger)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var problems = new List<string>();
+        var interrupted = 0;
+        // sqlite3_interrupt is the one thread-safe way to stop a running statement; the timer fires on another thread.
+        using (var deadline = new Timer(_ => { Volatile.Write(ref interrupted, 1); raw.sqlite3_interrupt(connection.Handle); }, null, timeout, Timeout.InfiniteTimeSpan))
+        {
+            try
+            {
+                using var cmd = connection.CreateCommand();
+                cmd.CommandText = "PRAGMA quick_check(20);";
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    problems.Add(r.GetString(0));
+                }
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == raw.SQLITE_INTERRUPT)
+            {
+                Logs.IntegrityCheckStopped(logger, path, timeout);
+                return;
+            }
+        }
+
+        if (Volatile.Read(ref interrupted) == 1 && problems.Count == 0)
+        {
+            Logs.IntegrityCheckStopped(logger, path, timeout);
+            return;
+        }
+
+        if (problems is not ["ok"])
+        {
+            throw new TaskHubCorruptException(path, $"SQLite's integrity check found {string.Join("; ", problems)}");
+        }
+
+        Logs.IntegrityChecked(logger, path, Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Deletes the task hub's files (the service must not be open).</summary>
@@ -101,7 +173,9 @@ internal sealed class TaskHubStore : IDisposable
     }
 
     /// <summary>Drops work left for finished instances and loads what live instances still need.</summary>
-    public StartupState LoadStartupState()
+    public StartupState LoadStartupState() => Corruption.Guard(DatabasePath, LoadStartupStateUnguarded);
+
+    private StartupState LoadStartupStateUnguarded()
     {
         Run(_connection, $"""
             DELETE FROM messages WHERE instance_id NOT IN (SELECT id FROM instances WHERE status IN {Schema.LiveStatuses});
