@@ -26,7 +26,7 @@ internal static partial class ProcessCommand
         {
             var claim = await ClaimFile.ReadAsync(parseResult.GetValue(claimPath)!, cancellationToken);
             var documentsFolder = parseResult.GetValue(documents);
-            var named = documentsFolder is null ? null : await NamedDocuments.FindAsync(claim, documentsFolder, cancellationToken);
+            var named = documentsFolder is null ? null : await NamedDocuments.FindAsync(claim, documentsFolder, context.Output.Error, cancellationToken);
             await using var client = await context.OpenClientAsync(cancellationToken);
 
             // The documents go with the claim: the API stores them only once the id is known to be free.

@@ -14,7 +14,7 @@ internal static class ResumeCommand
         var claimId = new Argument<string>("claimId") { Description = "The paused claim." };
         var documents = new Option<string>("--documents", "-d")
         {
-            Description = "Folder of documents: each file's name without extension (or its sub-folder's name) is its document type.",
+            Description = "Folder of documents: each regular file directly inside it is one document, its name without extension the type (links and sub-folders are skipped).",
             HelpName = "DIR",
             Required = true,
         };
@@ -28,7 +28,7 @@ internal static class ResumeCommand
         CommandRunner.SetAction(command, globals, async (parseResult, context, cancellationToken) =>
         {
             var id = parseResult.GetValue(claimId)!;
-            var files = await DocumentFolder.ReadAsync(parseResult.GetValue(documents)!, cancellationToken);
+            var files = await DocumentFolder.ReadAsync(parseResult.GetValue(documents)!, context.Output.Error, cancellationToken);
             await using var client = await context.OpenClientAsync(cancellationToken);
             using var signal = client.WatchClaims();
             var awaited = new AwaitedEvent(

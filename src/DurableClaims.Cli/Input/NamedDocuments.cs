@@ -12,7 +12,7 @@ internal static class NamedDocuments
     /// invalid (starting it reports why).
     /// </summary>
     public static async Task<(string ClaimId, IReadOnlyList<DocumentFile> Files)?> FindAsync(
-        ClaimFile claim, string directory, CancellationToken cancellationToken)
+        ClaimFile claim, string directory, TextWriter warnings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var first = ClaimInputParser.Parse(claim.Content, claim.MediaType);
@@ -29,7 +29,7 @@ internal static class NamedDocuments
             throw new CliInputException("--documents needs a claim with a claimId, so that its documents can be stored under that id.");
         }
 
-        var available = await DocumentFolder.ReadAsync(directory, cancellationToken);
+        var available = await DocumentFolder.ReadAsync(directory, warnings, cancellationToken);
         var files = new List<DocumentFile>();
         foreach (var named in submission.Documents)
         {

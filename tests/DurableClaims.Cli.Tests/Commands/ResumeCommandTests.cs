@@ -86,6 +86,29 @@ public sealed class ResumePartialTests : IDisposable
     }
 
     [Fact]
+    public async Task Resume_SymlinkToFileOutsideTheFolder_ShouldNotSendItsContent()
+    {
+        var sample = Samples.Get(Samples.Approve);
+        var data = _temp.Combine("data");
+        var folder = _temp.Combine("linked");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(sample.DocumentsFolder, "police_report.txt"), Path.Combine(folder, "police_report.txt"));
+        var secret = Path.Combine(_temp.Combine("outside"), "passwd");
+        Directory.CreateDirectory(Path.GetDirectoryName(secret)!);
+        await File.WriteAllTextAsync(secret, "root:x:0:0:SECRET-OUTSIDE-THE-FOLDER");
+        File.CreateSymbolicLink(Path.Combine(folder, "insurance_exchange_form.txt"), secret);
+        Assert.Equal(0, (await CliProcess.RunAsync(["process", sample.File, "--data-dir", data])).ExitCode);
+
+        var result = await CliProcess.RunAsync(["resume", sample.ClaimId, "-d", folder, "--json", "--data-dir", data]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("skipped 'insurance_exchange_form.txt'", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories),
+            file => File.ReadAllText(file).Contains("SECRET-OUTSIDE-THE-FOLDER", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Resume_DocumentsFolderMissing_ShouldExitTwoNamingTheFolder()
     {
         var result = await CliProcess.RunAsync(["resume", Samples.Approve, "-d", _temp.Combine("nowhere"), "--data-dir", _temp.Combine("data")]);
