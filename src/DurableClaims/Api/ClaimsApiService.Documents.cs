@@ -1,12 +1,15 @@
 using DurableClaims.Api.Intake;
 using DurableClaims.Api.Runtime;
 using DurableClaims.Contracts;
+using Microsoft.Extensions.Logging;
 
 namespace DurableClaims.Api;
 
 /// <content>Document submission: store the content, then raise DocumentsReceived.</content>
 public sealed partial class ClaimsApiService
 {
+    private static readonly string LongestClaimId = new('X', ClaimIds.MaxLength);
+
     /// <summary>Stores each document's content at <c>{claimId}/{type}/{filename}</c> and raises DocumentsReceived once for the batch, each document with its size, media type and SHA-256.</summary>
     public Task<ApiResult<DocumentsAccepted>> SubmitDocumentsAsync(
         string claimId, IReadOnlyList<DocumentUpload> uploads, string source, ApiCallContext call, CancellationToken cancellationToken = default)
@@ -52,16 +55,18 @@ public sealed partial class ClaimsApiService
         }
 
         var received = new List<ReceivedDocument>();
+        var written = new List<StoredDocument>();
         var receiptKeys = new List<string>();
         RuntimeOutcome outcome;
         try
         {
-            // Every upload was checked above (content, type, name, size): nothing below refuses one half-way through the batch.
+            // Every upload was checked above (content, type, name, size, storable path): nothing below refuses one half-way through the batch.
             for (var i = 0; i < uploads.Count; i++)
             {
                 var upload = uploads[i];
                 using var stream = new MemoryStream(upload.Content!, writable: false);
                 var stored = await documents.SaveAsync(claimId, upload.Type!, upload.Filename!, stream, contentTypes?[i], cancellationToken);
+                written.Add(stored);
 
                 // The blob listener and Event Grid will report this blob too; the receipt makes them skip it.
                 var key = IntakeReceipt.KeyFor(BlobPath.Name(claimId, upload.Type!, upload.Filename!), stored.ETag);
@@ -77,13 +82,9 @@ public sealed partial class ClaimsApiService
         }
         catch
         {
-            // Receipts were taken for uploads whose event was not raised: give them back, as the upload
-            // intake does, so that the listener or Event Grid can still raise them.
-            foreach (var key in receiptKeys)
-            {
-                await receipts.RemoveAsync(key, CancellationToken.None);
-            }
-
+            // All or nothing: documents stored for an event that was not raised are taken back, and their
+            // receipts given back (as the upload intake does) so that the listener or Event Grid is not blocked.
+            await UndoAsync(written, receiptKeys);
             throw;
         }
 
@@ -97,6 +98,28 @@ public sealed partial class ClaimsApiService
         Log.DocumentsReceived(logger, received.Count, claimId, source);
         var statusPath = ApiRoutes.AppPath(ApiRoutes.Claim, claimId);
         return ApiResult.Accepted<DocumentsAccepted>(new DocumentsAccepted(claimId, received, call.Url(statusPath, false)), statusPath);
+    }
+
+    /// <summary>Removes what a failed request stored; each step is tried on its own so that one failure does not keep the rest.</summary>
+    /// <remarks>A document that replaced an earlier one of the same name is removed, not restored: the earlier content is gone.</remarks>
+    private async Task UndoAsync(List<StoredDocument> written, List<string> receiptKeys)
+    {
+        foreach (var document in written)
+        {
+            try
+            {
+                await documents.DeleteAsync(document.ClaimId, document.Type, document.Filename, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Azure.RequestFailedException)
+            {
+                Log.UndoFailed(logger, document.ClaimId, $"{document.Type}/{document.Filename}", ex);
+            }
+        }
+
+        foreach (var key in receiptKeys)
+        {
+            await receipts.RemoveAsync(key, CancellationToken.None);
+        }
     }
 
     /// <summary>400 naming the types this claim expects when a document's type is none of them (a typo would otherwise be stored and never count).</summary>
@@ -142,7 +165,7 @@ public sealed partial class ClaimsApiService
         }
     }
 
-    /// <summary>Checks count, type and file name segments and sizes; <paramref name="requireContent"/> refuses a document without content.</summary>
+    /// <summary>Checks count, type and file name segments (safe and storable) and sizes; <paramref name="requireContent"/> refuses a document without content.</summary>
     private ApiResult<T>? ValidateUploads<T>(IReadOnlyList<DocumentUpload> uploads, bool requireContent)
     {
         if (uploads.Count > _options.MaxDocumentsPerRequest)
@@ -155,12 +178,17 @@ public sealed partial class ClaimsApiService
         {
             if (!ClaimIds.IsSafeSegment(uploads[i].Type))
             {
-                errors[$"documents[{i}].type"] = ["Required; letters, digits, '-', '_', '.', ' ' and parentheses only."];
+                errors[$"documents[{i}].type"] = [$"Required; at most {ClaimIds.MaxSegmentLength} letters, digits, '-', '_', '.', ' ' and parentheses."];
             }
 
             if (!ClaimIds.IsSafeSegment(uploads[i].Filename))
             {
-                errors[$"documents[{i}].filename"] = ["Required; a plain file name (no folders, no '..')."];
+                errors[$"documents[{i}].filename"] = [$"Required; a plain file name of at most {ClaimIds.MaxSegmentLength} characters (no folders, no '..')."];
+            }
+            else if (ClaimIds.IsSafeSegment(uploads[i].Type) && documents.CheckName(LongestClaimId, uploads[i].Type!, uploads[i].Filename!) is { } reason)
+            {
+                // Checked with the longest claim id: a name that fits it fits every claim.
+                errors[$"documents[{i}].filename"] = [reason];
             }
 
             if (uploads[i].Content is { } content && content.LongLength > _options.MaxDocumentBytes)
@@ -179,4 +207,10 @@ public sealed partial class ClaimsApiService
 
     private ApiResult<T> TooLarge<T>(string? filename)
         => ApiResult.TooLarge<T>($"Document '{filename}' is larger than the limit of {_options.MaxDocumentBytes} bytes; nothing was stored.");
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "Claim {ClaimId}: document {Document} of a failed request could not be removed; delete it by hand")]
+        public static partial void UndoFailed(ILogger logger, string claimId, string document, Exception exception);
+    }
 }

@@ -132,7 +132,8 @@ public sealed partial class ClaimsApiService(
         }
 
         var expiresOn = progress.DocumentDeadline ?? timeProvider.GetUtcNow().Add(_options.DefaultUploadWindow);
-        var sas = documents.CreateUploadUri(view.ClaimId, expiresOn);
+        // A link creates one document: the first one missing, named after its type (the uploader's Content-Type records the media type).
+        var sas = progress.MissingDocuments.FirstOrDefault(ClaimIds.IsSafeSegment) is { } type ? documents.CreateUploadUri(view.ClaimId, type, type, expiresOn) : null;
         return view with { UploadUrl = sas?.ToString() ?? call.Url(ApiRoutes.AppPath(ApiRoutes.ClaimDocuments, view.ClaimId), false) };
     }
 

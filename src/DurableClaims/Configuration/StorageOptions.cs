@@ -33,6 +33,9 @@ public sealed class StorageOptions
     /// <summary>Gets or sets the documents container or folder name.</summary>
     public string DocumentsContainer { get; set; } = "claim-documents";
 
+    /// <summary>Gets or sets how long a document upload link (Blob Storage SAS) lives at most; a claim's document deadline ends it sooner. Default 4 hours.</summary>
+    public TimeSpan UploadLinkLifetime { get; set; } = TimeSpan.FromHours(4);
+
     /// <summary>Gets or sets the resolved data directory (filled from ClaimsOptions at start-up).</summary>
     public string DataDirectory { get; set; } = string.Empty;
 

@@ -8,6 +8,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     private const string ConnectionNames = "Claims:Storage:ConnectionString or AzureWebJobsStorage";
     private const string UriNames = "Claims:Storage:BlobServiceUri or AzureWebJobsStorage__blobServiceUri";
 
+    // A user-delegation key lives at most 7 days, so no link could outlive that anyway.
+    private static readonly TimeSpan MaxUploadLinkLifetime = TimeSpan.FromDays(7);
+
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         var errors = new List<string>();
@@ -33,6 +36,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         ClaimsOptionsValidator.Check(
             errors, !namesIdentity || options.UsesServiceUri,
             $"Claims:Storage:Credential and Claims:Storage:ClientId (AzureWebJobsStorage__credential, __clientId) apply only to a blob service URI ({UriNames}); a connection string carries its own key.");
+        ClaimsOptionsValidator.Check(
+            errors, options.UploadLinkLifetime > TimeSpan.Zero && options.UploadLinkLifetime <= MaxUploadLinkLifetime,
+            $"Claims:Storage:UploadLinkLifetime must be more than zero and at most 7 days, e.g. 04:00:00 (was '{options.UploadLinkLifetime}').");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -26,5 +26,8 @@ public sealed record ClaimStatistics
     /// <summary>Gets the average total time paused, in seconds, of claims that paused (an ongoing pause counts until now).</summary>
     public double AveragePausedSeconds { get; init; }
 
+    /// <summary>Gets how many sessions could not be read (a damaged or half-written <c>session.json</c>); they are logged by file and left out of every other count.</summary>
+    public int Corrupt { get; init; }
+
     public DateTimeOffset GeneratedAt { get; init; }
 }

@@ -24,6 +24,7 @@ public interface ISessionStore
         CancellationToken cancellationToken = default);
 
     /// <summary>Loads a live or archived session, or null when there is none.</summary>
+    /// <exception cref="StorageCorruptException">A file of the session is damaged (half-written, truncated).</exception>
     Task<SessionSnapshot?> LoadAsync(string claimId, CancellationToken cancellationToken = default);
 
     /// <summary>Like <see cref="LoadAsync"/> without reading the chat history (its list is empty): for callers that need only status, context and ETag.</summary>
@@ -32,10 +33,14 @@ public interface ISessionStore
     /// <summary>Returns whether a live or archived session exists.</summary>
     Task<bool> ExistsAsync(string claimId, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists session metadata, newest first.</summary>
+    /// <summary>Lists session metadata, newest first; sessions whose session.json cannot be read are left out (see <see cref="ScanAsync"/>).</summary>
     Task<IReadOnlyList<SessionMetadata>> ListAsync(SessionQuery? query = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads the chat history (live or archived), oldest first.</summary>
+    /// <summary>Like <see cref="ListAsync"/>, and also names the session files that could not be read.</summary>
+    Task<SessionScan> ScanAsync(SessionQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the chat history (live or archived), oldest first; unreadable lines are skipped and logged.</summary>
+    /// <exception cref="StorageCorruptException">The archived history is truncated or damaged.</exception>
     Task<IReadOnlyList<SessionMessage>> GetHistoryAsync(string claimId, CancellationToken cancellationToken = default);
 
     /// <summary>Moves a session to the archive area with history compressed; true when it is archived afterwards.</summary>
@@ -56,3 +61,8 @@ public interface ISessionStore
     /// <summary>Reads a claim's lifecycle events (live or archived), oldest first.</summary>
     Task<IReadOnlyList<ClaimLifecycleEvent>> GetEventsAsync(string claimId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>The result of <see cref="ISessionStore.ScanAsync"/>.</summary>
+/// <param name="Sessions">The readable sessions, newest first.</param>
+/// <param name="Corrupt">The session files (container/path) that could not be read.</param>
+public sealed record SessionScan(IReadOnlyList<SessionMetadata> Sessions, IReadOnlyList<string> Corrupt);

@@ -75,33 +75,49 @@ public abstract class DocumentStore : IDocumentStore
     public Task<Stream?> OpenReadAsync(string claimId, string type, string filename, CancellationToken cancellationToken = default)
         => Container.OpenReadAsync(PathOf(claimId, type, filename), cancellationToken);
 
+    public Task<bool> DeleteAsync(string claimId, string type, string filename, CancellationToken cancellationToken = default)
+        => Container.DeleteAsync(PathOf(claimId, type, filename), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The claim's whole folder goes, with whatever listings skip (temporary files of interrupted writes, sidecars): they may hold personal data too.</remarks>
     public async Task<int> DeleteAllAsync(string claimId, CancellationToken cancellationToken = default)
     {
         EnsureSafe(claimId, nameof(claimId));
+        if (!ClaimIds.IsValid(claimId))
+        {
+            throw new ArgumentException($"'{claimId}' is not a valid claim id.", nameof(claimId));
+        }
 
-        // Paths only: describing each document (a blob without a recorded hash is read) is not needed to delete it.
-        var paths = new List<string>();
+        // Paths only: describing each document (a blob without a recorded hash is read) is not needed to count it.
+        var count = 0;
         await foreach (var item in Container.ListAsync(claimId + "/", cancellationToken))
         {
             if (ParsePath(item.Path) is { } parts && parts.ClaimId == claimId)
-            {
-                paths.Add(item.Path);
-            }
-        }
-
-        var count = 0;
-        foreach (var path in paths)
-        {
-            if (await Container.DeleteAsync(path, cancellationToken))
             {
                 count++;
             }
         }
 
+        await Container.DeleteFolderAsync(claimId, cancellationToken);
         return count;
     }
 
-    public abstract Uri? CreateUploadUri(string claimId, DateTimeOffset expiresOn);
+    public string? CheckName(string claimId, string type, string filename)
+    {
+        if (!ClaimIds.IsValid(claimId))
+        {
+            return $"'{claimId}' is not a valid claim id.";
+        }
+
+        if (!ClaimIds.IsSafeSegment(type) || !ClaimIds.IsSafeSegment(filename))
+        {
+            return $"Document type and file name must be 1-{ClaimIds.MaxSegmentLength} letters, digits, '-', '_', '.', ' ' or parentheses, not '.' or '..'.";
+        }
+
+        return Container.CheckPath($"{claimId}/{type}/{filename}") is { } reason ? $"The document cannot be stored: {reason}." : null;
+    }
+
+    public abstract Uri? CreateUploadUri(string claimId, string type, string filename, DateTimeOffset deadline);
 
     /// <summary>Parses a container path <c>{claimId}/{type}/{filename}</c>; null when it does not have that shape or a segment is unsafe.</summary>
     public static (string ClaimId, string Type, string Filename)? ParsePath(string path)

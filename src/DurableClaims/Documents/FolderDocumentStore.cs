@@ -11,6 +11,12 @@ public sealed class FolderDocumentStore : DocumentStore
     {
     }
 
+    /// <summary>Creates the store on a given container (tests pass one that simulates a full disk).</summary>
+    internal FolderDocumentStore(FolderObjectContainer container)
+        : base(container)
+    {
+    }
+
     /// <summary>Returns null: a local folder has no upload URL (clients use the documents route).</summary>
-    public override Uri? CreateUploadUri(string claimId, DateTimeOffset expiresOn) => null;
+    public override Uri? CreateUploadUri(string claimId, string type, string filename, DateTimeOffset deadline) => null;
 }

@@ -19,7 +19,8 @@ public sealed class ClaimStatisticsService
     public async Task<ClaimStatistics> GetAsync(CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
-        var sessions = await _store.ListAsync(new SessionQuery(), cancellationToken);
+        var scan = await _store.ScanAsync(new SessionQuery(), cancellationToken);
+        var sessions = scan.Sessions;
         var byStatus = ClaimStatusCodes.All.ToDictionary(s => s, s => sessions.Count(m => m.Status == s), StringComparer.Ordinal);
         var finished = sessions.Where(m => ClaimStatusCodes.IsTerminal(m.Status)).ToList();
         var paused = sessions.Where(m => m.Pauses > 0).ToList();
@@ -36,6 +37,7 @@ public sealed class ClaimStatisticsService
             AverageRounds = finished.Count == 0 ? 0 : Math.Round(finished.Average(m => m.Rounds), 2),
             PausedClaims = paused.Count,
             AveragePausedSeconds = paused.Count == 0 ? 0 : Math.Round(paused.Average(m => TotalPaused(m, now)), 1),
+            Corrupt = scan.Corrupt.Count,
             GeneratedAt = now,
         };
     }

@@ -1,4 +1,5 @@
 using DurableClaims.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace DurableClaims.Sessions;
 
@@ -6,8 +7,11 @@ namespace DurableClaims.Sessions;
 public sealed class FolderSessionStore : SessionStore
 {
     /// <summary>Creates the store with the live folder and the archive folder.</summary>
-    public FolderSessionStore(string liveFolder, string archiveFolder)
-        : base(new FolderObjectContainer(liveFolder), new FolderObjectContainer(archiveFolder))
+    /// <param name="liveFolder">The live sessions folder.</param>
+    /// <param name="archiveFolder">The archive folder.</param>
+    /// <param name="logger">Names damaged files; null logs nothing.</param>
+    public FolderSessionStore(string liveFolder, string archiveFolder, ILogger<SessionStore>? logger = null)
+        : base(new FolderObjectContainer(liveFolder), new FolderObjectContainer(archiveFolder), logger)
     {
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -17,8 +18,8 @@ internal static class SessionJson
 
     public static T? FromJson<T>(byte[]? bytes) => bytes is null || bytes.Length == 0 ? default : JsonSerializer.Deserialize<T>(bytes, Indented);
 
-    /// <summary>Reads JSON Lines, skipping blank and torn lines (a crash mid-write on a local disk can leave one).</summary>
-    public static List<T> ReadLines<T>(byte[]? bytes)
+    /// <summary>Reads JSON Lines, skipping blank and unreadable lines; <paramref name="badLine"/> is told each unreadable line's number (1-based).</summary>
+    public static List<T> ReadLines<T>(byte[]? bytes, Action<int>? badLine = null)
     {
         var result = new List<T>();
         if (bytes is null)
@@ -26,8 +27,10 @@ internal static class SessionJson
             return result;
         }
 
+        var number = 0;
         foreach (var line in Encoding.UTF8.GetString(bytes).Split('\n'))
         {
+            number++;
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -43,7 +46,8 @@ internal static class SessionJson
             }
             catch (JsonException)
             {
-                // A torn last line is dropped; the next save rewrites the file whole.
+                // Skipped, not fatal: one bad line must not hide the rest. The next save rewrites the file whole.
+                badLine?.Invoke(number);
             }
         }
 
@@ -72,12 +76,29 @@ internal static class SessionJson
         return output.ToArray();
     }
 
+    /// <summary>Decompresses gzip, refusing a truncated or damaged stream.</summary>
+    /// <exception cref="InvalidDataException">The data is not a complete gzip stream.</exception>
+    /// <remarks>
+    /// GZipStream ends quietly at a cut, handing back whatever came before it; the trailer's length (ISIZE, the
+    /// last four bytes) tells a whole stream from a cut one.
+    /// </remarks>
     public static byte[] Gunzip(byte[] bytes)
     {
+        if (bytes.Length < 18)
+        {
+            throw new InvalidDataException($"{bytes.Length} bytes are too few for a gzip stream.");
+        }
+
         using var input = new MemoryStream(bytes);
         using var gzip = new GZipStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
         gzip.CopyTo(output);
+        var expected = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4));
+        if (expected != (uint)output.Length)
+        {
+            throw new InvalidDataException($"The gzip stream ends after {output.Length} bytes but its trailer records {expected}: it is truncated or damaged.");
+        }
+
         return output.ToArray();
     }
 

@@ -7,26 +7,32 @@ namespace DurableClaims.Sessions;
 public abstract partial class SessionStore
 {
     public async Task<IReadOnlyList<SessionMetadata>> ListAsync(SessionQuery? query = null, CancellationToken cancellationToken = default)
+        => (await ScanAsync(query, cancellationToken)).Sessions;
+
+    /// <inheritdoc />
+    /// <remarks>A session.json that cannot be read is logged with its file, listed in <see cref="SessionScan.Corrupt"/> and left out: one damaged file does not fail the listing for everyone.</remarks>
+    public async Task<SessionScan> ScanAsync(SessionQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new SessionQuery();
         var result = new List<SessionMetadata>();
+        var corrupt = new List<string>();
         if (query.Archived != true)
         {
-            await CollectAsync(Live, archived: false, query, result, cancellationToken);
+            await CollectAsync(Live, archived: false, query, result, corrupt, cancellationToken);
         }
 
         if (query.Archived != false)
         {
             var liveIds = result.Select(m => m.ClaimId).ToHashSet(StringComparer.Ordinal);
             var archived = new List<SessionMetadata>();
-            await CollectAsync(Archive, archived: true, query, archived, cancellationToken);
+            await CollectAsync(Archive, archived: true, query, archived, corrupt, cancellationToken);
 
             // A crash between copying and deleting leaves a claim in both areas; the live copy wins.
             result.AddRange(archived.Where(m => !liveIds.Contains(m.ClaimId)));
         }
 
         var ordered = result.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.ClaimId, StringComparer.Ordinal);
-        return (query.Top is { } top ? ordered.Take(top) : ordered).ToList();
+        return new SessionScan((query.Top is { } top ? ordered.Take(top) : ordered).ToList(), corrupt);
     }
 
     public async Task<bool> ArchiveAsync(string claimId, CancellationToken cancellationToken = default)
@@ -55,7 +61,7 @@ public abstract partial class SessionStore
             }
         }
 
-        var metadata = SessionJson.FromJson<SessionMetadata>(session.Content)!;
+        var metadata = ReadMetadata(Live, SessionFiles.PathOf(claimId, SessionFiles.Session), session.Content);
         await Archive.WriteAsync(SessionFiles.PathOf(claimId, SessionFiles.Session), new MemoryStream(SessionJson.ToJson(metadata with { Archived = true })), null, cancellationToken);
         foreach (var file in new[] { SessionFiles.History, SessionFiles.Context, SessionFiles.Events, SessionFiles.Session })
         {
@@ -65,19 +71,13 @@ public abstract partial class SessionStore
         return true;
     }
 
+    /// <inheritdoc />
+    /// <remarks>The claim's whole folder goes in both areas, with what listings skip (temporary files of interrupted writes).</remarks>
     public async Task<bool> DeleteAsync(string claimId, CancellationToken cancellationToken = default)
     {
         EnsureValid(claimId);
-        var deleted = false;
-        foreach (var container in new[] { Live, Archive })
-        {
-            await foreach (var item in container.ListAsync(claimId + "/", cancellationToken))
-            {
-                deleted |= await container.DeleteAsync(item.Path, cancellationToken);
-            }
-        }
-
-        return deleted;
+        var live = await Live.DeleteFolderAsync(claimId, cancellationToken);
+        return await Archive.DeleteFolderAsync(claimId, cancellationToken) | live;
     }
 
     public async Task<int> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
@@ -95,8 +95,8 @@ public abstract partial class SessionStore
         return removed;
     }
 
-    private static async Task CollectAsync(
-        IObjectContainer container, bool archived, SessionQuery query, List<SessionMetadata> into, CancellationToken cancellationToken)
+    private async Task CollectAsync(
+        IObjectContainer container, bool archived, SessionQuery query, List<SessionMetadata> into, List<string> corrupt, CancellationToken cancellationToken)
     {
         await foreach (var folder in container.ListFoldersAsync(cancellationToken))
         {
@@ -105,9 +105,25 @@ public abstract partial class SessionStore
                 continue;
             }
 
-            var stored = await container.ReadAsync(SessionFiles.PathOf(folder, SessionFiles.Session), cancellationToken);
-            var metadata = SessionJson.FromJson<SessionMetadata>(stored?.Content);
-            if (metadata is null || !Matches(metadata, query))
+            var path = SessionFiles.PathOf(folder, SessionFiles.Session);
+            var stored = await container.ReadAsync(path, cancellationToken);
+            if (stored is null)
+            {
+                continue;
+            }
+
+            SessionMetadata metadata;
+            try
+            {
+                metadata = ReadMetadata(container, path, stored.Content);
+            }
+            catch (StorageCorruptException ex)
+            {
+                corrupt.Add(ex.File!);
+                continue;
+            }
+
+            if (!Matches(metadata, query))
             {
                 continue;
             }

@@ -36,7 +36,12 @@ public abstract partial class SessionStore
     {
         EnsureValid(claimId);
         var path = SessionFiles.PathOf(claimId, SessionFiles.Events);
-        var stored = await Live.ReadAsync(path, cancellationToken) ?? await Archive.ReadAsync(path, cancellationToken);
-        return SessionJson.ReadLines<ClaimLifecycleEvent>(stored?.Content);
+        var live = await Live.ReadAsync(path, cancellationToken);
+        if (live is not null)
+        {
+            return ReadLines<ClaimLifecycleEvent>(Live, path, live.Content);
+        }
+
+        return ReadLines<ClaimLifecycleEvent>(Archive, path, (await Archive.ReadAsync(path, cancellationToken))?.Content);
     }
 }

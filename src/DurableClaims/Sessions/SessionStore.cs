@@ -1,5 +1,8 @@
 using DurableClaims.Contracts;
+using System.Text.Json;
 using DurableClaims.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DurableClaims.Sessions;
 
@@ -7,14 +10,19 @@ namespace DurableClaims.Sessions;
 public abstract partial class SessionStore : ISessionStore
 {
     private const int MergeAttempts = 8;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the store on a live and an archive container.</summary>
-    protected SessionStore(IObjectContainer live, IObjectContainer archive)
+    /// <param name="live">The live sessions container.</param>
+    /// <param name="archive">The archive container.</param>
+    /// <param name="logger">Names damaged files (which file, which line); null logs nothing.</param>
+    protected SessionStore(IObjectContainer live, IObjectContainer archive, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(archive);
         Live = live;
         Archive = archive;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>Gets the live sessions container (<c>sessions</c>).</summary>
@@ -79,12 +87,14 @@ public abstract partial class SessionStore : ISessionStore
         var live = await Live.ReadAsync(SessionFiles.PathOf(claimId, SessionFiles.Session), cancellationToken);
         if (live is not null)
         {
-            var context = await Live.ReadAsync(SessionFiles.PathOf(claimId, SessionFiles.Context), cancellationToken);
-            var history = includeHistory ? await Live.ReadAsync(SessionFiles.PathOf(claimId, SessionFiles.History), cancellationToken) : null;
+            var contextPath = SessionFiles.PathOf(claimId, SessionFiles.Context);
+            var historyPath = SessionFiles.PathOf(claimId, SessionFiles.History);
+            var context = await Live.ReadAsync(contextPath, cancellationToken);
+            var history = includeHistory ? await Live.ReadAsync(historyPath, cancellationToken) : null;
             return new SessionSnapshot(
-                SessionJson.FromJson<SessionMetadata>(live.Content)! with { Archived = false },
-                SessionJson.FromJson<SessionContext>(context?.Content),
-                SessionJson.ReadLines<SessionMessage>(history?.Content),
+                ReadMetadata(Live, SessionFiles.PathOf(claimId, SessionFiles.Session), live.Content) with { Archived = false },
+                Parse<SessionContext>(Live, contextPath, context?.Content),
+                ReadLines<SessionMessage>(Live, historyPath, history?.Content),
                 live.ETag);
         }
 
@@ -94,10 +104,11 @@ public abstract partial class SessionStore : ISessionStore
             return null;
         }
 
-        var archivedContext = await Archive.ReadAsync(SessionFiles.PathOf(claimId, SessionFiles.Context), cancellationToken);
+        var archivedContextPath = SessionFiles.PathOf(claimId, SessionFiles.Context);
+        var archivedContext = await Archive.ReadAsync(archivedContextPath, cancellationToken);
         return new SessionSnapshot(
-            SessionJson.FromJson<SessionMetadata>(archived.Content)! with { Archived = true },
-            SessionJson.FromJson<SessionContext>(archivedContext?.Content),
+            ReadMetadata(Archive, SessionFiles.PathOf(claimId, SessionFiles.Session), archived.Content) with { Archived = true },
+            Parse<SessionContext>(Archive, archivedContextPath, archivedContext?.Content),
             includeHistory ? await ReadArchivedHistoryAsync(claimId, cancellationToken) : [],
             archived.ETag);
     }
@@ -112,19 +123,20 @@ public abstract partial class SessionStore : ISessionStore
     public async Task<IReadOnlyList<SessionMessage>> GetHistoryAsync(string claimId, CancellationToken cancellationToken = default)
     {
         EnsureValid(claimId);
-        var live = await Live.ReadAsync(SessionFiles.PathOf(claimId, SessionFiles.History), cancellationToken);
-        return live is not null ? SessionJson.ReadLines<SessionMessage>(live.Content) : await ReadArchivedHistoryAsync(claimId, cancellationToken);
+        var path = SessionFiles.PathOf(claimId, SessionFiles.History);
+        var live = await Live.ReadAsync(path, cancellationToken);
+        return live is not null ? ReadLines<SessionMessage>(Live, path, live.Content) : await ReadArchivedHistoryAsync(claimId, cancellationToken);
     }
 
     /// <summary>Appends items whose keys are not stored yet, retrying on ETag conflicts; returns the stored count.</summary>
-    private static async Task<int> MergeLinesAsync<T>(
+    private async Task<int> MergeLinesAsync<T>(
         IObjectContainer container, string path, IEnumerable<T> items, Func<T, string> key, CancellationToken cancellationToken)
     {
         var incoming = items.ToList();
         for (var attempt = 1; ; attempt++)
         {
             var current = await container.ReadAsync(path, cancellationToken);
-            var stored = SessionJson.ReadLines<T>(current?.Content);
+            var stored = ReadLines<T>(container, path, current?.Content);
             var known = stored.Select(key).ToHashSet(StringComparer.Ordinal);
             var added = incoming.Where(item => known.Add(key(item))).ToList();
             if (added.Count == 0)
@@ -145,10 +157,54 @@ public abstract partial class SessionStore : ISessionStore
         }
     }
 
+    /// <summary>Reads the archived (gzipped) history; a truncated or damaged archive is named, never served as an empty history.</summary>
     private async Task<IReadOnlyList<SessionMessage>> ReadArchivedHistoryAsync(string claimId, CancellationToken cancellationToken)
     {
-        var archived = await Archive.ReadAsync(SessionFiles.PathOf(claimId, SessionFiles.ArchivedHistory), cancellationToken);
-        return archived is null ? [] : SessionJson.ReadLines<SessionMessage>(SessionJson.Gunzip(archived.Content));
+        var path = SessionFiles.PathOf(claimId, SessionFiles.ArchivedHistory);
+        var archived = await Archive.ReadAsync(path, cancellationToken);
+        if (archived is null)
+        {
+            return [];
+        }
+
+        byte[] lines;
+        try
+        {
+            lines = SessionJson.Gunzip(archived.Content);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Corrupt(Archive, path, ex);
+        }
+
+        return ReadLines<SessionMessage>(Archive, path, lines);
+    }
+
+    /// <summary>Reads a session.json; unreadable or empty (half-written) is a <see cref="StorageCorruptException"/>.</summary>
+    private SessionMetadata ReadMetadata(IObjectContainer container, string path, byte[] content)
+        => Parse<SessionMetadata>(container, path, content) ?? throw Corrupt(container, path, new JsonException("The file is empty."));
+
+    private T? Parse<T>(IObjectContainer container, string path, byte[]? content)
+    {
+        try
+        {
+            return SessionJson.FromJson<T>(content);
+        }
+        catch (JsonException ex)
+        {
+            throw Corrupt(container, path, ex);
+        }
+    }
+
+    /// <summary>Reads JSON Lines, logging each unreadable line with its file and number (it is skipped).</summary>
+    private List<T> ReadLines<T>(IObjectContainer container, string path, byte[]? content)
+        => SessionJson.ReadLines<T>(content, line => Log.LineSkipped(_logger, line, container.LocationOf(path)));
+
+    /// <summary>Logs a damaged file with its full location and returns the exception naming it (container and path: no server path leaves the store).</summary>
+    private StorageCorruptException Corrupt(IObjectContainer container, string path, Exception cause)
+    {
+        Log.FileCorrupt(_logger, container.LocationOf(path), cause);
+        return new StorageCorruptException($"{container.Name}/{path}", $"The stored file '{container.Name}/{path}' is damaged and cannot be read.", cause);
     }
 
     private static void EnsureValid(string claimId)
@@ -157,5 +213,14 @@ public abstract partial class SessionStore : ISessionStore
         {
             throw new ArgumentException($"'{claimId}' is not a valid claim id.", nameof(claimId));
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3501, Level = LogLevel.Error, Message = "Stored file {File} is damaged and cannot be read")]
+        public static partial void FileCorrupt(ILogger logger, string file, Exception exception);
+
+        [LoggerMessage(EventId = 3502, Level = LogLevel.Warning, Message = "Skipped unreadable line {Line} of {File}")]
+        public static partial void LineSkipped(ILogger logger, int line, string file);
     }
 }

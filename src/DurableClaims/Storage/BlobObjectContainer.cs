@@ -15,6 +15,7 @@ public sealed class BlobObjectContainer : IObjectContainer
 {
     // Staged block size: small documents take one block; large ones never sit in memory whole.
     private const int BlockSize = 4 * 1024 * 1024;
+    private const int MaxBlobName = 1024;
     private readonly BlobContainerClient _container;
     private readonly Lazy<Task> _created;
 
@@ -127,6 +128,27 @@ public sealed class BlobObjectContainer : IObjectContainer
         await _created.Value;
         var response = await _container.GetBlobClient(path).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         return response.Value;
+    }
+
+    public async Task<bool> DeleteFolderAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        await _created.Value;
+        var deleted = false;
+        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, folder.TrimEnd('/') + "/", cancellationToken))
+        {
+            deleted |= (await _container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken)).Value;
+        }
+
+        return deleted;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Blob names are at most 1,024 characters.</remarks>
+    public string? CheckPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.Length > MaxBlobName ? $"'{path[..40]}…' is {path.Length} characters long; a blob name is at most {MaxBlobName}" : null;
     }
 
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)

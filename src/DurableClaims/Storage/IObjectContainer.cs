@@ -18,6 +18,8 @@ public interface IObjectContainer
     /// <param name="ifMatch">Write only when the current ETag equals this; <see cref="WriteCondition.IfNoneMatch"/> writes only when absent; null writes unconditionally.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <exception cref="ObjectConflictException">The condition did not hold.</exception>
+    /// <exception cref="ArgumentException">The path cannot be stored here (see <see cref="CheckPath"/>).</exception>
+    /// <exception cref="Contracts.StorageFullException">The disk is full; nothing of the write was kept.</exception>
     Task<string> WriteAsync(string path, Stream content, string? ifMatch = null, CancellationToken cancellationToken = default);
 
     /// <summary>Writes an object (unconditionally) with the properties recorded beside it, and returns its new ETag.</summary>
@@ -30,6 +32,13 @@ public interface IObjectContainer
 
     /// <summary>Deletes an object; false when it did not exist.</summary>
     Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes everything under the top-level folder <paramref name="folder"/> (e.g. one claim), including what listings skip; false when there was nothing.</summary>
+    Task<bool> DeleteFolderAsync(string folder, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns why <paramref name="path"/> cannot be stored in this container (a name or the whole path too long), or null when it can.</summary>
+    /// <remarks>Callers check every path of a request before writing any of them, so a request is refused whole instead of half-stored.</remarks>
+    string? CheckPath(string path);
 
     /// <summary>Lists objects whose path starts with <paramref name="prefix"/>, at any depth.</summary>
     IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default);

@@ -18,13 +18,13 @@ public sealed class BlobDocumentStoreIdentityTests
     }
 
     [Fact]
-    public void CreateUploadUri_TokenCredential_ShouldBeAUserDelegationSasAtTheClaimFolder()
+    public void CreateUploadUri_TokenCredential_ShouldBeAUserDelegationSasOnTheOneDocument()
     {
         var store = Store(UploadSasTests.Key);
 
-        var uri = store.CreateUploadUri("CLM-2026-0042", DateTimeOffset.UtcNow.AddDays(2))!;
+        var uri = store.CreateUploadUri("CLM-2026-0042", "police_report", "report.pdf", DateTimeOffset.UtcNow.AddDays(2))!;
 
-        Assert.Equal("/claim-documents/CLM-2026-0042/", uri.AbsolutePath);
+        Assert.Equal("/claim-documents/CLM-2026-0042/police_report/report.pdf", uri.AbsolutePath);
         Assert.Equal(("c", "0b7f4a51-7c3e-4d5a-9f6e-1a2b3c4d5e6f"), (UploadSasTests.Query(uri)["sp"], UploadSasTests.Query(uri)["skoid"]));
     }
 
@@ -33,7 +33,7 @@ public sealed class BlobDocumentStoreIdentityTests
     {
         var store = Store((_, _) => throw new RequestFailedException(403, "AuthorizationPermissionMismatch"));
 
-        var uri = store.CreateUploadUri("CLM-2026-0042", DateTimeOffset.UtcNow.AddDays(2));
+        var uri = store.CreateUploadUri("CLM-2026-0042", "police_report", "report.pdf", DateTimeOffset.UtcNow.AddDays(2));
 
         Assert.Null(uri);
     }

@@ -130,7 +130,7 @@ public sealed class FolderDocumentStoreTests : DocumentStoreContract, IDisposabl
 
     [Fact]
     public void CreateUploadUri_LocalFolder_ShouldBeNull()
-        => Assert.Null(Store.CreateUploadUri("CLM-DOC5", DateTimeOffset.UtcNow.AddDays(1)));
+        => Assert.Null(Store.CreateUploadUri("CLM-DOC5", "receipts", "r.pdf", DateTimeOffset.UtcNow.AddDays(1)));
 
     [Fact]
     public async Task Delete_DocumentWithRecordedProperties_ShouldLeaveNoFileInItsFolder()
@@ -157,11 +157,11 @@ public sealed class BlobDocumentStoreTests : DocumentStoreContract
     protected override DocumentStore Store { get; }
 
     [Fact]
-    public void CreateUploadUri_BlobStore_ShouldBeACreateOnlySasAtTheClaimFolder()
+    public void CreateUploadUri_BlobStore_ShouldBeACreateOnlySasOnTheOneDocument()
     {
-        var uri = Store.CreateUploadUri("CLM-DOC6", DateTimeOffset.UtcNow.AddDays(1))!;
+        var uri = Store.CreateUploadUri("CLM-DOC6", "receipts", "r.pdf", DateTimeOffset.UtcNow.AddDays(1))!;
 
-        Assert.EndsWith("/CLM-DOC6/", uri.AbsolutePath, StringComparison.Ordinal);
+        Assert.EndsWith("/CLM-DOC6/receipts/r.pdf", uri.AbsolutePath, StringComparison.Ordinal);
         Assert.Contains("sp=c&", uri.Query, StringComparison.Ordinal);
     }
 }

@@ -22,7 +22,7 @@ public sealed class UploadSasTests
 
     private static DateTimeOffset ExpiryOf(Uri uri) => DateTimeOffset.Parse(Query(uri)["se"], CultureInfo.InvariantCulture);
 
-    private static Uri Link(DateTimeOffset deadline) => UploadSas.WithUserDelegation(Container, "claimsprod", "CLM-2026-0042", deadline, Key(KeyStart, KeyExpiry));
+    private static Uri Link(DateTimeOffset deadline) => UploadSas.WithUserDelegation(Container, "claimsprod", "CLM-2026-0042/police_report/report.pdf", deadline, Key(KeyStart, KeyExpiry));
 
     [Fact]
     public void WithUserDelegation_Permissions_ShouldAllowOnlyCreate()
@@ -51,12 +51,20 @@ public sealed class UploadSasTests
     }
 
     [Fact]
-    public void WithUserDelegation_Address_ShouldBeTheClaimsFolderInTheDocumentsContainer()
+    public void WithUserDelegation_Address_ShouldBeTheOneDocumentBlob()
     {
         var uri = Link(KeyStart.AddDays(3));
 
-        Assert.Equal(("claimsprod.blob.core.windows.net", "/claim-documents/CLM-2026-0042/", "c"), (uri.Host, uri.AbsolutePath, Query(uri)["sr"]));
+        Assert.Equal(("claimsprod.blob.core.windows.net", "/claim-documents/CLM-2026-0042/police_report/report.pdf", "b"), (uri.Host, uri.AbsolutePath, Query(uri)["sr"]));
     }
+
+    [Fact]
+    public void ExpiryOf_DeadlineAfterTheLinkLifetime_ShouldEndWithTheLifetime()
+        => Assert.Equal(KeyStart.AddHours(4), UploadSas.ExpiryOf(KeyStart.AddDays(10), KeyStart, TimeSpan.FromHours(4)));
+
+    [Fact]
+    public void ExpiryOf_DeadlineWithinTheLinkLifetime_ShouldEndAtTheDeadline()
+        => Assert.Equal(KeyStart.AddHours(1), UploadSas.ExpiryOf(KeyStart.AddHours(1), KeyStart, TimeSpan.FromHours(4)));
 
     [Fact]
     public void WithUserDelegation_Signature_ShouldNameTheDelegatingIdentityInsteadOfAnAccountKey()
