@@ -31,6 +31,22 @@ public sealed partial class WebhookSender
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
+    /// <summary>Delivers the events to the URL <paramref name="target"/> stands for now; a target no longer configured gets nothing (logged, not retried).</summary>
+    /// <exception cref="WebhookDeliveryException">At least one POST failed, so the caller can retry.</exception>
+    public Task<int> SendAsync(WebhookTarget target, IReadOnlyList<ClaimLifecycleEvent> events, WebhookSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(session);
+        if (target.Resolve(_options) is not { } url)
+        {
+            // Removed or changed since the claim started: a retry would not bring it back.
+            LogTargetGone(_logger, target.ToString(), session.Id);
+            return Task.FromResult(0);
+        }
+
+        return SendAsync(url, events, session, cancellationToken);
+    }
+
     /// <summary>Delivers each subscribed event to <paramref name="url"/> in order, as a <see cref="WebhookBody"/> with <paramref name="session"/>; returns the number of successful POSTs.</summary>
     /// <exception cref="WebhookDeliveryException">At least one POST failed (after the others were tried), so the caller can retry.</exception>
     public async Task<int> SendAsync(Uri url, IReadOnlyList<ClaimLifecycleEvent> events, WebhookSession session, CancellationToken cancellationToken)
@@ -58,8 +74,11 @@ public sealed partial class WebhookSender
             }
             else
             {
-                failures.Add($"{url}: {error}");
-                LogFailed(_logger, lifecycleEvent.Id, url, error);
+                // The message becomes the activity's failure in the claim's history: no credentials or tokens in it.
+                var redacted = WebhookUrlRedaction.Redact(url);
+                var scrubbed = WebhookUrlRedaction.Scrub(error, url);
+                failures.Add($"{redacted}: {scrubbed}");
+                LogFailed(_logger, lifecycleEvent.Id, redacted, scrubbed);
             }
         }
 
@@ -89,7 +108,10 @@ public sealed partial class WebhookSender
     }
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Url} failed: {Error}")]
-    private static partial void LogFailed(ILogger logger, string deliveryId, Uri url, string error);
+    private static partial void LogFailed(ILogger logger, string deliveryId, string url, string error);
+
+    [LoggerMessage(EventId = 3302, Level = LogLevel.Warning, Message = "Webhook target {Target} of claim {ClaimId} is no longer configured (removed or changed since the claim started); its events are not delivered")]
+    private static partial void LogTargetGone(ILogger logger, string target, string claimId);
 }
 
 /// <summary>Thrown when a webhook POST failed; the durable retry policy repeats the delivery.</summary>

@@ -4,11 +4,12 @@ using DurableClaims.Notifications;
 
 namespace DurableClaims.Workflow;
 
-/// <summary>Input of <see cref="Activities.NotifyWebhooksActivity"/>: lifecycle events for one webhook URL.</summary>
-/// <param name="Url">Where to POST.</param>
+/// <summary>Input of <see cref="Activities.NotifyWebhooksActivity"/>: lifecycle events for one configured webhook.</summary>
+/// <remarks>Part of the claim's history, so it names the webhook (<see cref="WebhookTarget"/>) and never carries its URL.</remarks>
+/// <param name="Target">Which configured webhook; the activity resolves its URL from the options.</param>
 /// <param name="Events">The events, in order.</param>
 /// <param name="Session">The claim as it stood when the events happened (the body's <c>session</c>).</param>
-public sealed record WebhookDelivery(Uri Url, IReadOnlyList<ClaimLifecycleEvent> Events, WebhookSession Session);
+public sealed record WebhookDelivery(WebhookTarget Target, IReadOnlyList<ClaimLifecycleEvent> Events, WebhookSession Session);
 
 /// <summary>Input of <see cref="Activities.StartClaimActivity"/>.</summary>
 public sealed record StartClaimRequest(ClaimSubmission Claim, DateTimeOffset StartedAt, ClaimLifecycleEvent Event);

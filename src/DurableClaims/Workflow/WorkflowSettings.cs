@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using DurableClaims.Notifications;
+
 namespace DurableClaims.Workflow;
 
 /// <summary>The settings a claim runs with, read once by the first activity so replays never see a configuration change.</summary>
@@ -24,8 +27,14 @@ public sealed record WorkflowSettings
 
     public TimeSpan ActivityFirstRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Gets the webhook URLs this claim notifies, fixed at its start; each gets its own delivery and retries.</summary>
-    public IReadOnlyList<Uri> WebhookUrls { get; init; } = [];
+    /// <summary>Gets the webhooks this claim notifies, fixed at its start by position and fingerprint (never the URLs: this record is in the history); each gets its own delivery and retries.</summary>
+    public IReadOnlyList<WebhookTarget> WebhookTargets { get; init; } = [];
+
+    /// <summary>Gets the URLs a claim started before <see cref="WebhookTargets"/> existed recorded; read from such histories only, never written.</summary>
+    /// <remarks>Their count keeps a replay scheduling the same deliveries; the deliveries themselves name positions only.</remarks>
+    [JsonPropertyName("webhookUrls")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Uri>? LegacyWebhookUrls { get; init; }
 
     public int WebhookMaxAttempts { get; init; } = 4;
 

@@ -2,6 +2,7 @@ using System.Net;
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
 using DurableClaims.Notifications;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,8 @@ public sealed class WebhookSenderTests
     private static readonly WebhookSession Session = new("CLM-W", "auto", ClaimStatusCodes.Paused, "auto claim for 4250.00 USD: Rear-ended at a red light.", "jo@example.com");
 
     private static readonly Uri HookUrl = new("https://hooks.example.com/claims");
+
+    private static readonly Uri SecretUrl = new("https://user:secret@hooks.example.com/path?token=abc");
 
     private static (WebhookSender Sender, RecordingHandler Handler) Create(HttpStatusCode status, params string[] eventFilter)
     {
@@ -82,6 +85,77 @@ public sealed class WebhookSenderTests
         await sender.SendAsync(HookUrl, [Paused], Session, CancellationToken.None);
 
         Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Send_FailingUrlWithCredentials_ShouldLogItWithUserInfoAndQueryRedacted()
+    {
+        using var logs = new RecordingLoggerProvider();
+        var sender = new WebhookSender(
+            new HandlerFactory(new RecordingHandler(HttpStatusCode.BadGateway)), Options.Create(new WebhookOptions { Secret = "s3cret" }), TestClaims.Clock(), new LoggerFactory([logs]).CreateLogger<WebhookSender>());
+
+        await Assert.ThrowsAsync<WebhookDeliveryException>(() => sender.SendAsync(SecretUrl, [Paused], Session, CancellationToken.None));
+
+        var line = Assert.Single(logs.Lines);
+        Assert.Contains("https://hooks.example.com/path?***", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("token=abc", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_FailingUrlWithCredentials_ShouldThrowWithoutThem()
+    {
+        var (sender, _) = Create(HttpStatusCode.BadGateway);
+
+        // The message becomes the activity's failure in the claim's history.
+        var error = await Assert.ThrowsAsync<WebhookDeliveryException>(() => sender.SendAsync(SecretUrl, [Paused], Session, CancellationToken.None));
+
+        Assert.Equal("https://hooks.example.com/path?***: HTTP 502", error.Message);
+    }
+
+    [Fact]
+    public async Task Send_TargetRemovedSinceTheClaimStarted_ShouldPostNothing()
+    {
+        var (sender, handler) = Create(HttpStatusCode.OK);
+        var removed = new WebhookOptions { Secret = "s3cret" };
+        removed.Urls.Add(new Uri("https://old.example.com/hook"));
+
+        var delivered = await sender.SendAsync(WebhookTarget.Of(removed)[0], [Paused], Session, CancellationToken.None);
+
+        Assert.Equal(0, delivered);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public void Resolve_ListReorderedSinceTheClaimStarted_ShouldFindTheSameUrl()
+    {
+        var atStart = new WebhookOptions { Secret = "s3cret" };
+        atStart.Urls.Add(new Uri("https://a.example.com/hook"));
+        atStart.Urls.Add(SecretUrl);
+        var now = new WebhookOptions { Secret = "s3cret" };
+        now.Urls.Add(SecretUrl);
+
+        Assert.Equal(SecretUrl, WebhookTarget.Of(atStart)[1].Resolve(now));
+    }
+
+    [Fact]
+    public void Target_UrlWithCredentials_ShouldNotCarryThemInItsRecordedForm()
+    {
+        var options = new WebhookOptions { Secret = "s3cret" };
+        options.Urls.Add(SecretUrl);
+
+        var recorded = System.Text.Json.JsonSerializer.Serialize(WebhookTarget.Of(options), ClaimsJson.Options);
+
+        Assert.DoesNotContain("hooks.example.com", recorded, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://user:secret@hooks.example.com/path?token=abc", "https://hooks.example.com/path?***")]
+    [InlineData("http://127.0.0.1:8080/hook", "http://127.0.0.1:8080/hook")]
+    [InlineData("https://hooks.example.com/p#frag", "https://hooks.example.com/p")]
+    public void Redact_Url_ShouldDropUserInfoQueryAndFragment(string url, string expected)
+    {
+        Assert.Equal(expected, WebhookUrlRedaction.Redact(new Uri(url)));
     }
 
     private sealed record Captured(Dictionary<string, string> Headers, string Body);

@@ -1,5 +1,10 @@
 using DurableClaims.Contracts;
+using DurableClaims.Testing;
 using DurableClaims.Tests.Notifications;
+using DurableClaims.Workflow.Activities;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DurableClaims.Tests.Workflow;
 
@@ -86,4 +91,63 @@ public sealed partial class ClaimWorkflowTests
         await host.WaitForOutcomeAsync("CLM-W-HOOKHALF");
         Assert.Equal([ClaimEventTypes.Complete, ClaimEventTypes.Start], receiver.Deliveries.Select(d => d.Type).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Claim_WebhookUrlWithCredentials_ShouldStillDeliverToIt()
+    {
+        using var receiver = new WebhookReceiver("hook-secret");
+        await using var host = await StartHostAsync(WithCredentials(receiver.Url));
+        await host.SubmitAsync(TestClaims.Auto("CLM-W-HOOKCRED", documents: TestClaims.AutoDocuments));
+
+        await host.WaitForOutcomeAsync("CLM-W-HOOKCRED");
+
+        Assert.Contains(receiver.Deliveries, d => d.Type == ClaimEventTypes.Complete && d.SignatureValid);
+    }
+
+    [Fact]
+    public async Task Claim_WebhookUrlWithCredentials_ShouldKeepThemOutOfTheHistory()
+    {
+        using var receiver = new WebhookReceiver("hook-secret");
+        await using var host = await StartHostAsync(WithCredentials(receiver.Url));
+        await host.SubmitAsync(TestClaims.Auto("CLM-W-HOOKHIST", documents: TestClaims.AutoDocuments));
+        await host.WaitForOutcomeAsync("CLM-W-HOOKHIST");
+
+        var history = await HistoryTextAsync(host, "CLM-W-HOOKHIST");
+
+        Assert.Contains(nameof(NotifyWebhooksActivity), history, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret@", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("token=abc", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Claim_FailingWebhookUrlWithCredentials_ShouldKeepThemOutOfLogsAndHistory()
+    {
+        var settings = WithCredentials(new Uri("http://127.0.0.1:9/down/"));
+        settings["Claims:Webhooks:MaxAttempts"] = "1";
+        await using var host = await StartHostAsync(settings);
+        using var logs = new RecordingLoggerProvider();
+        host.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        await host.SubmitAsync(TestClaims.Auto("CLM-W-HOOKFAIL", documents: TestClaims.AutoDocuments));
+        await host.WaitForOutcomeAsync("CLM-W-HOOKFAIL");
+
+        var history = await HistoryTextAsync(host, "CLM-W-HOOKFAIL");
+
+        Assert.Contains(logs.Lines, line => line.Contains("http://127.0.0.1:9/down/?***", StringComparison.Ordinal));
+        Assert.All(logs.Lines.Append(history), text =>
+        {
+            Assert.DoesNotContain("secret@", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("token=abc", text, StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>Receiver credentials in the URL, as an operator would configure a receiver that authenticates by user info and a token.</summary>
+    private static Dictionary<string, string?> WithCredentials(Uri receiver) => new()
+    {
+        ["Claims:Webhooks:Urls:0"] = new UriBuilder(receiver) { UserName = "user", Password = "secret", Query = "token=abc" }.Uri.ToString(),
+        ["Claims:Webhooks:Secret"] = "hook-secret",
+    };
+
+    /// <summary>The history as the management API's <c>showHistory</c> reads it: every event with its inputs, results and failures.</summary>
+    private static async Task<string> HistoryTextAsync(WorkflowHost host, string claimId) =>
+        Newtonsoft.Json.JsonConvert.SerializeObject(await host.Client.GetOrchestrationHistoryAsync(claimId));
 }

@@ -1,4 +1,5 @@
 using DurableClaims.Configuration;
+using DurableClaims.Notifications;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,7 @@ public sealed class LoadSettingsActivity : TaskActivity<string, WorkflowSettings
             HighRiskThreshold = _options.HighRiskThreshold,
             ActivityMaxAttempts = _options.ActivityMaxAttempts,
             ActivityFirstRetryInterval = _options.ActivityFirstRetryInterval,
-            WebhookUrls = [.. _webhooks.Urls],
+            WebhookTargets = WebhookTarget.Of(_webhooks),
             WebhookMaxAttempts = _webhooks.MaxAttempts,
             WebhookFirstRetryInterval = _webhooks.FirstRetryInterval,
         });
