@@ -42,10 +42,27 @@ public sealed partial class ClaimsApiService
     /// <remarks>Running and paused claims are never touched; the CLI's <c>cleanup</c> and the Functions retention timer both run this.</remarks>
     public async Task<RetentionResult> CleanupAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
     {
-        var removed = await sessions.CleanupAsync(olderThan, cancellationToken);
+        var removed = await RemoveFinishedSessionsAsync(olderThan, cancellationToken);
         removed += await RemoveStoppedSessionsAsync(olderThan, cancellationToken);
         var purged = await runtime.PurgeFinishedAsync(olderThan, cancellationToken);
         return new RetentionResult(olderThan, removed, purged);
+    }
+
+    /// <summary>Removes old sessions of finished claims; a claim that has its status but is still open for an adjuster keeps its session.</summary>
+    private async Task<int> RemoveFinishedSessionsAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var session in await sessions.ListAsync(new SessionQuery(), cancellationToken))
+        {
+            if ((session.Archived || ClaimStatusCodes.IsTerminal(session.Status)) && session.UpdatedAt < olderThan
+                && await runtime.GetAsync(session.ClaimId, includePayloads: false, cancellationToken) is null or { IsCompleted: true }
+                && await sessions.DeleteAsync(session.ClaimId, cancellationToken))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
     }
 
     /// <summary>Removes old sessions that still say running or paused although their instance has stopped.</summary>

@@ -60,20 +60,21 @@ public static class ClaimsServiceCollectionExtensions
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var location = services.GetRequiredService<IOptions<ClaimsOptions>>().Value.SessionLocation;
+        var logger = services.GetService<ILogger<SessionStore>>();
         if (storage.UsesBlobStorage)
         {
             var container = string.IsNullOrWhiteSpace(location) ? storage.SessionsContainer : location;
             var archive = string.IsNullOrWhiteSpace(location) ? storage.ArchiveContainer : container + "-archive";
-            return new BlobSessionStore(services.GetRequiredKeyedService<BlobServiceClient>(BlobClientFactory.ServiceKey), container, archive);
+            return new BlobSessionStore(services.GetRequiredKeyedService<BlobServiceClient>(BlobClientFactory.ServiceKey), container, archive, logger);
         }
 
         if (string.IsNullOrWhiteSpace(location))
         {
-            return new FolderSessionStore(Path.Combine(storage.DataDirectory, storage.SessionsContainer), Path.Combine(storage.DataDirectory, storage.ArchiveContainer));
+            return new FolderSessionStore(Path.Combine(storage.DataDirectory, storage.SessionsContainer), Path.Combine(storage.DataDirectory, storage.ArchiveContainer), logger);
         }
 
         var folder = Path.GetFullPath(location);
-        return new FolderSessionStore(folder, folder.TrimEnd(Path.DirectorySeparatorChar) + "-archive");
+        return new FolderSessionStore(folder, folder.TrimEnd(Path.DirectorySeparatorChar) + "-archive", logger);
     }
 
     private static IDocumentStore CreateDocumentStore(IServiceProvider services)
@@ -85,6 +86,6 @@ public static class ClaimsServiceCollectionExtensions
         }
 
         var container = services.GetRequiredKeyedService<BlobServiceClient>(BlobClientFactory.ServiceKey).GetBlobContainerClient(storage.DocumentsContainer);
-        return new BlobDocumentStore(container, services.GetRequiredService<TimeProvider>(), services.GetService<ILogger<BlobDocumentStore>>());
+        return new BlobDocumentStore(container, services.GetRequiredService<TimeProvider>(), services.GetService<ILogger<BlobDocumentStore>>(), storage.UploadLinkLifetime);
     }
 }

@@ -10,35 +10,34 @@ public sealed class UploadLinkTests(EventGridHostFixture fixture) : IClassFixtur
     private static readonly BlobClientOptions AzuriteVersion = new(BlobClientOptions.ServiceVersion.V2026_06_06);
 
     [Fact]
-    public async Task UploadLink_ExistingDocument_ShouldRefuseToOverwriteIt()
+    public async Task UploadLink_AsGiven_ShouldStoreTheMissingDocumentOfThatClaim()
     {
         var claimId = await TestClaims.StartPausedAsync(fixture.Host.Client);
-        var existing = $"{claimId}/booking_confirmation/booking.pdf";
-        await fixture.Documents.UploadBlobAsync(existing, BinaryData.FromString("original"));
-        var link = await UploadLinkAsync(claimId, "booking_confirmation/booking.pdf");
-
-        var refused = await Assert.ThrowsAsync<RequestFailedException>(() => new BlobClient(link, AzuriteVersion).UploadAsync(BinaryData.FromString("forged"), overwrite: true));
-
-        Assert.Equal(403, refused.Status);
-        Assert.Equal("original", (await fixture.Documents.GetBlobClient(existing).DownloadContentAsync()).Value.Content.ToString());
-    }
-
-    [Fact]
-    public async Task UploadLink_NewDocument_ShouldBeAccepted()
-    {
-        var claimId = await TestClaims.StartPausedAsync(fixture.Host.Client);
-        var link = await UploadLinkAsync(claimId, "receipts/hotel.pdf");
+        var link = await UploadLinkAsync(claimId);
 
         await new BlobClient(link, AzuriteVersion).UploadAsync(BinaryData.FromString("receipt"));
 
-        Assert.True((await fixture.Documents.GetBlobClient($"{claimId}/receipts/hotel.pdf").ExistsAsync()).Value);
+        var target = new BlobUriBuilder(link);
+        Assert.StartsWith($"{claimId}/receipts/", target.BlobName, StringComparison.Ordinal);
+        Assert.True((await fixture.Documents.GetBlobClient(target.BlobName).ExistsAsync()).Value);
     }
 
-    private async Task<Uri> UploadLinkAsync(string claimId, string relativePath)
+    [Fact]
+    public async Task UploadLink_PointedAtAnotherClaim_ShouldBeRefused()
+    {
+        var claimId = await TestClaims.StartPausedAsync(fixture.Host.Client);
+        var other = $"{TestClaims.NewId("OTHER")}/receipts/forged.pdf";
+        var link = new BlobUriBuilder(await UploadLinkAsync(claimId)) { BlobName = other }.ToUri();
+
+        var refused = await Assert.ThrowsAsync<RequestFailedException>(() => new BlobClient(link, AzuriteVersion).UploadAsync(BinaryData.FromString("forged")));
+
+        Assert.Equal(403, refused.Status);
+        Assert.False((await fixture.Documents.GetBlobClient(other).ExistsAsync()).Value);
+    }
+
+    private async Task<Uri> UploadLinkAsync(string claimId)
     {
         var status = await TestClaims.WaitForStatusAsync(fixture.Host.Client, claimId, s => s == "paused");
-        var link = new UriBuilder(status.GetProperty("uploadUrl").GetString()!);
-        link.Path = link.Path.TrimEnd('/') + "/" + relativePath;
-        return link.Uri;
+        return new Uri(status.GetProperty("uploadUrl").GetString()!);
     }
 }

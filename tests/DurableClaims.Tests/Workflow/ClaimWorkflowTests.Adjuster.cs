@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using DurableClaims.Agents;
+using DurableClaims.Api;
 using DurableClaims.Contracts;
 using DurableClaims.Testing;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableClaims.Tests.Workflow;
 
@@ -116,6 +118,19 @@ public sealed partial class ClaimWorkflowTests
 
         Assert.Equal(ClaimStatusCodes.Stalled, outcome.Status);
         Assert.DoesNotContain(await host.Sessions.GetEventsAsync("CLM-A-WRONG"), e => ActionOf(e) == AdjusterActions.Retry);
+    }
+
+    [Fact]
+    public async Task Cleanup_ClaimStalledButOpen_ShouldKeepItsSession()
+    {
+        await using var host = await StartHostAsync(model: ScriptedChatModel.Stalling());
+        await host.SubmitAsync(TestClaims.Auto("CLM-A-KEEP", documents: TestClaims.AutoDocuments));
+        await host.WaitForIdleAsync("CLM-A-KEEP", p => p.Awaiting == ClaimAwaiting.Adjuster);
+
+        var result = await host.Services.GetRequiredService<ClaimsApiService>().CleanupAsync(DateTimeOffset.UtcNow.AddDays(400));
+
+        Assert.Equal(0, result.SessionsRemoved);
+        Assert.True(await host.Sessions.ExistsAsync("CLM-A-KEEP"));
     }
 
     private static string? ActionOf(ClaimLifecycleEvent lifecycleEvent)

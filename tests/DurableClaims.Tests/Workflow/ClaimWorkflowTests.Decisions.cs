@@ -52,7 +52,7 @@ public sealed partial class ClaimWorkflowTests
     }
 
     [Fact]
-    public async Task Claim_HighRiskWithHitlOff_ShouldBeDeniedByTheAgents()
+    public async Task Claim_HighRiskWithHitlOff_ShouldBeDeniedByTheRiskRule()
     {
         await using var host = await StartHostAsync(new Dictionary<string, string?> { ["ORCHESTRATION_ENABLE_HITL"] = "false" });
         await host.SubmitAsync(TestClaims.HighRisk("CLM-W-RISKY"));
