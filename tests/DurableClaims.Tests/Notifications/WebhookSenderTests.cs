@@ -2,6 +2,7 @@ using System.Net;
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
 using DurableClaims.Notifications;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -100,6 +101,24 @@ public sealed class WebhookSenderTests
         Assert.Contains("https://hooks.example.com/path?***", line, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", line, StringComparison.Ordinal);
         Assert.DoesNotContain("token=abc", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_UrlWithCredentials_ShouldKeepThemOutOfTheHttpClientLogs()
+    {
+        using var logs = new RecordingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        services.AddHttpClient(WebhookSender.HttpClientName);
+        using var provider = services.BuildServiceProvider();
+        var sender = new WebhookSender(
+            provider.GetRequiredService<IHttpClientFactory>(), Options.Create(new WebhookOptions { Secret = "s3cret" }), TestClaims.Clock(), provider.GetRequiredService<ILogger<WebhookSender>>());
+
+        // Nothing listens on port 9: the POST fails after HttpClientFactory's handlers logged the request.
+        await Assert.ThrowsAsync<WebhookDeliveryException>(() => sender.SendAsync(new Uri("http://user:secret@127.0.0.1:9/hook?token=abc"), [Paused], Session, CancellationToken.None));
+
+        Assert.Contains(logs.Lines, line => line.Contains("127.0.0.1:9/hook", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains("secret", StringComparison.Ordinal) || line.Contains("token=abc", StringComparison.Ordinal));
     }
 
     [Fact]
