@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<StorageFaultWorkerMiddleware>();
 
 // The same workflow, agents and stores as the local host; then the Functions-specific adapters.
 builder.Services.AddDurableClaims(builder.Configuration);

@@ -45,16 +45,16 @@ public static class AdjusterHttp
                 "Unsupported media type", $"Content type '{request.ContentType}' is not supported; send application/json."));
         }
 
-        var body = await BoundedBody.ReadTextAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken);
-        if (body is null)
+        var body = await RequestBody.ReadTextAsync(request, MaxBodyBytes, $"The request is larger than {MaxBodyBytes} bytes.", cancellationToken);
+        if (!body.IsSuccess)
         {
-            return ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", $"The request is larger than {MaxBodyBytes} bytes."));
+            return body.ToHttp();
         }
 
         TRequest? value;
         try
         {
-            value = JsonSerializer.Deserialize<TRequest>(body, RequestJson);
+            value = JsonSerializer.Deserialize<TRequest>(body.Value!, RequestJson);
         }
         catch (JsonException ex)
         {

@@ -1,6 +1,7 @@
 using DurableClaims.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableClaims.Http;
 
@@ -51,13 +52,23 @@ public static class ApiResultHttp
         details.Extensions.TryAdd("traceId", traceId);
     }
 
-    /// <summary>Base URL of the request and the key it carried (so that returned management URLs work as they are).</summary>
+    /// <summary>The host's public base URL (<see cref="PublicBaseUrl"/>, never the raw Host header) and the key the request carried (so that returned management URLs work as they are).</summary>
     public static ApiCallContext CallContext(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var code = request.Headers[FunctionKeys.Header].FirstOrDefault() ?? request.Query[FunctionKeys.Query].FirstOrDefault();
-        return new ApiCallContext($"{request.Scheme}://{request.Host}{request.PathBase}", string.IsNullOrEmpty(code) ? null : code);
+        return new ApiCallContext(BaseUrl(request), string.IsNullOrEmpty(code) ? null : code);
     }
+
+    /// <summary>The base URL for absolute links in the response to <paramref name="request"/>: the host's registered <see cref="PublicBaseUrl"/>, else the rule with nothing configured (the listening address).</summary>
+    public static string BaseUrl(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var rule = request.HttpContext.RequestServices?.GetService<PublicBaseUrl>() ?? Unconfigured;
+        return rule.For(request);
+    }
+
+    private static readonly PublicBaseUrl Unconfigured = new(null);
 
     /// <summary>Writes problem details once the request is known, so that a host without a problem-details service adds the same members.</summary>
     private sealed class ProblemResult(ProblemDetails details) : IResult

@@ -21,12 +21,24 @@ public static class ClaimsHttp
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(service);
         call ??= ApiResultHttp.CallContext(request);
+        var result = await StartCoreAsync(request, service, maxClaimBytes, call, cancellationToken);
+        if (result.IsSuccess)
+        {
+            StorageHealth.ReportWriteSucceeded(request);
+        }
+
+        return result;
+    }
+
+    private static async Task<ApiResult<ManagementPayload>> StartCoreAsync(
+        HttpRequest request, ClaimsApiService service, long maxClaimBytes, ApiCallContext call, CancellationToken cancellationToken)
+    {
         if (ClaimsApiService.IsClaimContentType(request.ContentType))
         {
-            var body = await BoundedBody.ReadTextAsync(request.Body, request.ContentLength, maxClaimBytes, cancellationToken);
-            return body is null
-                ? TooLarge(maxClaimBytes)
-                : await service.StartClaimAsync(body, request.ContentType, call, cancellationToken);
+            var body = await RequestBody.ReadTextAsync(request, maxClaimBytes, $"A claim may be at most {maxClaimBytes} bytes.", cancellationToken);
+            return body.IsSuccess
+                ? await service.StartClaimAsync(body.Value!, request.ContentType, call, cancellationToken)
+                : body.Cast<ManagementPayload>();
         }
 
         if (!request.HasFormContentType || !(request.ContentType ?? string.Empty).StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
@@ -35,13 +47,17 @@ public static class ClaimsHttp
                 $"Content type '{request.ContentType}' is not supported; send application/json, text/markdown, or multipart/form-data with a '{ClaimPart}' part and the documents.");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
-        var (claim, claimType, tooLarge) = await ReadClaimAsync(form, maxClaimBytes, cancellationToken);
+        var (form, problem) = await RequestBody.ReadFormAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return problem!.Cast<ManagementPayload>();
+        }
+
+        var (claim, claimType, failure) = await ReadClaimAsync(form, maxClaimBytes, cancellationToken);
         if (claim is null)
         {
-            return tooLarge
-                ? TooLarge(maxClaimBytes)
-                : ApiResult.Invalid<ManagementPayload>(ClaimPart, $"The multipart request needs a '{ClaimPart}' part with the claim (JSON or Markdown).");
+            return failure?.Cast<ManagementPayload>()
+                ?? ApiResult.Invalid<ManagementPayload>(ClaimPart, $"The multipart request needs a '{ClaimPart}' part with the claim (JSON or Markdown).");
         }
 
         var parts = form.Files.Where(f => f.Name != ClaimPart).Select(f => new DocumentPart(f.Name, f.FileName, f.Length, f.OpenReadStream, f.ContentType));
@@ -49,34 +65,34 @@ public static class ClaimsHttp
     }
 
     /// <summary>The claim from its file part (media type from the part, else its extension) or its text field (JSON when it starts with '{').</summary>
-    private static async Task<(string? Content, string? ContentType, bool TooLarge)> ReadClaimAsync(IFormCollection form, long maxClaimBytes, CancellationToken cancellationToken)
+    private static async Task<(string? Content, string? ContentType, ApiResult<string>? Failure)> ReadClaimAsync(
+        IFormCollection form, long maxClaimBytes, CancellationToken cancellationToken)
     {
         if (form.Files.GetFile(ClaimPart) is { } file)
         {
             await using var stream = file.OpenReadStream();
-            var content = await BoundedBody.ReadTextAsync(stream, file.Length, maxClaimBytes, cancellationToken);
-            if (content is null)
+            var content = await RequestBody.ReadTextAsync(stream, file.Length, maxClaimBytes, $"A claim may be at most {maxClaimBytes} bytes.", cancellationToken);
+            if (!content.IsSuccess)
             {
-                return (null, null, true);
+                return (null, null, content);
             }
 
-            var type = ClaimsApiService.IsClaimContentType(file.ContentType) ? file.ContentType : MediaTypeOf(file.FileName, content);
-            return (content, type, false);
+            var type = ClaimsApiService.IsClaimContentType(file.ContentType) ? file.ContentType : MediaTypeOf(file.FileName, content.Value!);
+            return (content.Value, type, null);
         }
 
         if (form.TryGetValue(ClaimPart, out var field) && field.ToString() is { Length: > 0 } text)
         {
-            return text.Length > maxClaimBytes ? (null, null, true) : (text, MediaTypeOf(null, text), false);
+            return text.Length > maxClaimBytes
+                ? (null, null, ApiResult.TooLarge<string>($"A claim may be at most {maxClaimBytes} bytes."))
+                : (text, MediaTypeOf(null, text), null);
         }
 
-        return (null, null, false);
+        return (null, null, null);
     }
 
     private static string MediaTypeOf(string? fileName, string content)
         => fileName?.EndsWith(".md", StringComparison.OrdinalIgnoreCase) == true ? "text/markdown"
         : fileName?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true ? "application/json"
         : content.TrimStart().StartsWith('{') ? "application/json" : "text/markdown";
-
-    private static ApiResult<ManagementPayload> TooLarge(long maxClaimBytes)
-        => ApiResult.TooLarge<ManagementPayload>($"A claim may be at most {maxClaimBytes} bytes.");
 }

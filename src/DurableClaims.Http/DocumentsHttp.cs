@@ -1,6 +1,11 @@
 using System.Text.Json;
 using DurableClaims.Api;
+using DurableClaims.Api.Intake;
+using DurableClaims.Configuration;
+using DurableClaims.Contracts;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DurableClaims.Http;
 
@@ -9,37 +14,66 @@ public static class DocumentsHttp
 {
     private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Stores the documents and raises one DocumentsReceived; bad input (body, form, Unicode, content type) is always a 4xx.</summary>
     public static async Task<IResult> SubmitAsync(
         string claimId, HttpRequest request, ClaimsApiService service, ClaimsApiOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var result = await SubmitCoreAsync(claimId, request, service, options, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.ToHttp();
+        }
+
+        StorageHealth.ReportWriteSucceeded(request);
+        var accepted = result.Value!;
+        var container = request.HttpContext.RequestServices?.GetService<IOptions<StorageOptions>>()?.Value.DocumentsContainer ?? BlobPath.Container;
+        var logical = accepted with { Documents = accepted.Documents.Select(d => d with { Location = LogicalLocation(container, claimId, d) }).ToList() };
+        return ApiResult.Accepted(logical, result.Location).ToHttp();
+    }
+
+    /// <summary>Where a document is, as the response names it: a blob URL as it is, a local file as <c>{container}/{claimId}/{type}/{filename}</c>.</summary>
+    /// <remarks>The local store records absolute file paths; a response must not reveal the server's folders.</remarks>
+    public static string LogicalLocation(string container, string claimId, ReceivedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Uri.TryCreate(document.Location, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? document.Location!
+            : $"{container}/{BlobPath.Name(claimId, document.Type, document.Filename)}";
+    }
+
+    private static async Task<ApiResult<DocumentsAccepted>> SubmitCoreAsync(
+        string claimId, HttpRequest request, ClaimsApiService service, ClaimsApiOptions options, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
         var call = ApiResultHttp.CallContext(request);
         if (request.HasJsonContentType())
         {
             // The transport limit bounds the whole body; this one bounds what is buffered.
-            var body = await BoundedBody.ReadTextAsync(request.Body, request.ContentLength, options.MaxJsonDocumentsBodyBytes, cancellationToken);
-            if (body is null)
+            var body = await RequestBody.ReadTextAsync(request, options.MaxJsonDocumentsBodyBytes, "The documents request is too large.", cancellationToken);
+            if (!body.IsSuccess)
             {
-                return ApiResultHttp.Problem(ApiResultKind.TooLarge, new ApiProblem("Payload too large", "The documents request is too large."));
+                return body.Cast<DocumentsAccepted>();
             }
 
-            var (uploads, problem) = ReadJson(body, options);
-            return problem is not null
-                ? problem.ToHttp()
-                : (await service.SubmitDocumentsAsync(claimId, uploads, "http", call, cancellationToken)).ToHttp();
+            var (uploads, problem) = ReadJson(body.Value!, options);
+            return problem ?? await service.SubmitDocumentsAsync(claimId, uploads, "http", call, cancellationToken);
         }
 
         if (!request.HasFormContentType || !(request.ContentType ?? string.Empty).StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
-            return ApiResultHttp.Problem(ApiResultKind.UnsupportedMediaType, new ApiProblem(
-                "Unsupported media type", $"Content type '{request.ContentType}' is not supported; send application/json or multipart/form-data."));
+            return ApiResult.Unsupported<DocumentsAccepted>($"Content type '{request.ContentType}' is not supported; send application/json or multipart/form-data.");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var (form, formProblem) = await RequestBody.ReadFormAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return formProblem!.Cast<DocumentsAccepted>();
+        }
+
         var parts = form.Files.Select(f => new DocumentPart(f.Name, f.FileName, f.Length, f.OpenReadStream, f.ContentType));
-        return (await service.SubmitDocumentPartsAsync(claimId, parts, call, cancellationToken)).ToHttp();
+        return await service.SubmitDocumentPartsAsync(claimId, parts, call, cancellationToken);
     }
 
     /// <summary>Reads <c>{ "documents": [ { "type", "filename", "contentBase64" } ] }</c>; a problem names each bad field.</summary>

@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace DurableClaims.Functions.Functions;
 
 /// <summary>Operational routes: statistics, and health (anonymous, as on the local host).</summary>
-public sealed class OperationsFunctions(ClaimsApiFactory factory)
+public sealed class OperationsFunctions(ClaimsApiFactory factory, StorageHealth storageHealth)
 {
     /// <summary>GET /api/stats: totals by status, success rate, average rounds, average time paused.</summary>
     [Function(ApiFunctionNames.GetStats)]
@@ -18,8 +18,8 @@ public sealed class OperationsFunctions(ClaimsApiFactory factory)
         CancellationToken cancellationToken)
         => (await factory.Api(client).GetStatsAsync(cancellationToken)).ToHttp();
 
-    /// <summary>GET /api/health: liveness probe, no key required.</summary>
+    /// <summary>GET /api/health: probe, no key required; Unhealthy (503) after a full disk until a write succeeds again.</summary>
     [Function(ApiFunctionNames.Health)]
-    public static IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req)
-        => TypedResults.Ok(new HealthReport("Healthy", typeof(OperationsFunctions).Assembly.GetName().Version?.ToString() ?? "0.0.0"));
+    public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req)
+        => StorageHealth.Report(storageHealth, typeof(OperationsFunctions).Assembly.GetName().Version?.ToString() ?? "0.0.0");
 }

@@ -29,6 +29,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddClaimsHttpJson();
         services.AddClaimsApi(configuration);
         services.AddSingleton<ClaimsApiFactory>();
+        services.AddSingleton<DurableClaims.Http.StorageHealth>();
+        services.AddSingleton(DurableClaims.Http.PublicBaseUrl.From(configuration, useWebsiteHostname: true));
         services.AddOptions<HttpLimits>().Bind(configuration.GetSection(HttpLimits.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();

@@ -1,7 +1,7 @@
 using DurableClaims.Api;
 using DurableClaims.Api.Management;
+using DurableClaims.Host.Extensions;
 using DurableClaims.Http;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DurableClaims.Host.Apis;
@@ -18,7 +18,7 @@ public static class DurableManagementApi
         group.MapGet(ApiRoutes.Instance, GetStatusAsync).WithName(ApiFunctionNames.GetInstanceStatus)
             .Produces<DurableStatusPayload>(200).Produces<DurableStatusPayload>(202).ProducesProblem(404);
         group.MapPost(ApiRoutes.RaiseEvent, RaiseEventAsync).WithName(ApiFunctionNames.RaiseEvent)
-            .Produces(202).ProducesProblem(400).ProducesProblem(404).ProducesProblem(410);
+            .Produces(202).ProducesProblem(400).ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(415);
         group.MapPost(ApiRoutes.Terminate, (string instanceId, string? reason, DurableManagementService service, CancellationToken ct)
             => ControlAsync(service, instanceId, InstanceOperation.Terminate, reason, ct)).WithName(ApiFunctionNames.TerminateInstance);
         group.MapPost(ApiRoutes.Suspend, (string instanceId, string? reason, DurableManagementService service, CancellationToken ct)
@@ -43,16 +43,27 @@ public static class DurableManagementApi
         }
 
         context.Response.Headers.RetryAfter = RetryAfterSeconds;
-        return TypedResults.Accepted(context.Request.GetEncodedUrl(), result.Value);
+
+        // This URL again, on the host's public base rather than the request's Host header.
+        var request = context.Request;
+        return TypedResults.Accepted(ApiResultHttp.BaseUrl(request) + request.Path.ToUriComponent() + request.QueryString.ToUriComponent(), result.Value);
     }
 
     private static async Task<IResult> RaiseEventAsync(
-        HttpRequest request, string instanceId, string eventName, DurableManagementService service, CancellationToken ct)
+        HttpRequest request, string instanceId, string eventName, HostSettings settings, DurableManagementService service, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(ct);
-        var isJson = request.HasJsonContentType();
-        var result = await service.RaiseEventAsync(instanceId, eventName, isJson, body, ct);
+        if (!request.HasJsonContentType())
+        {
+            return ApiResult.Unsupported<bool>($"Content type '{request.ContentType}' is not supported; send application/json.").ToHttp();
+        }
+
+        var body = await RequestBody.ReadTextAsync(request, settings.MaxEventBytes, $"An event payload may be at most {settings.MaxEventBytes} bytes.", ct);
+        if (!body.IsSuccess)
+        {
+            return body.ToHttp();
+        }
+
+        var result = await service.RaiseEventAsync(instanceId, eventName, true, body.Value!, ct);
         return result.IsSuccess ? TypedResults.Accepted((string?)null) : result.ToHttp();
     }
 

@@ -1,6 +1,7 @@
 using DurableClaims.Api;
 using DurableClaims.Host.Apis;
 using DurableClaims.Http;
+using DurableClaims.Host.Http;
 using DurableClaims.Host.Security;
 using Scalar.AspNetCore;
 
@@ -20,6 +21,7 @@ public static class HostAppExtensions
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseMiddleware<StorageFaultMiddleware>();
         app.UseMiddleware<FunctionKeyMiddleware>();
         app.UseDefaultFiles();
         app.UseStaticFiles();

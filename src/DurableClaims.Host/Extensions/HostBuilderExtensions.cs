@@ -22,6 +22,8 @@ public static partial class HostBuilderExtensions
         // One data directory for the task hub and the workflow, whichever way it was given (--data-dir, DURABLECLAIMS_DATA).
         builder.Configuration.AddInMemoryCollection([new($"{ClaimsOptions.SectionName}:DataDirectory", settings.DataDirectory)]);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<DurableClaims.Http.StorageHealth>();
+        builder.Services.AddSingleton(DurableClaims.Http.PublicBaseUrl.From(builder.Configuration));
         RestrictToLoopbackWithoutKeys(builder, settings);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
@@ -67,6 +69,7 @@ public static partial class HostBuilderExtensions
         }
     }
 
+    /// <summary>Without keys, every way a listen address can be given ends on loopback: <c>--urls</c>/<c>ASPNETCORE_URLS</c>, <c>HTTP_PORTS</c>, <c>HTTPS_PORTS</c> and <c>Kestrel:Endpoints:*:Url</c>.</summary>
     private static void RestrictToLoopbackWithoutKeys(WebApplicationBuilder builder, HostSettings settings)
     {
         if (settings.KeysRequired)
@@ -74,19 +77,37 @@ public static partial class HostBuilderExtensions
             return;
         }
 
-        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
-        var ports = builder.Configuration["HTTP_PORTS"] ?? builder.Configuration["ASPNETCORE_HTTP_PORTS"];
-        if (string.IsNullOrWhiteSpace(urls) && !string.IsNullOrWhiteSpace(ports))
+        var configuration = builder.Configuration;
+        var urls = configuration[WebHostDefaults.ServerUrlsKey];
+        if (string.IsNullOrWhiteSpace(urls))
         {
-            // HTTP_PORTS binds every interface; turn it into loopback URLs instead.
-            urls = string.Join(';', ports.Split([';', ','], StringSplitOptions.RemoveEmptyEntries).Select(p => $"http://127.0.0.1:{p.Trim()}"));
+            // HTTP_PORTS and HTTPS_PORTS bind every interface; turn them into loopback URLs instead.
+            var ports = PortUrls("http", configuration["HTTP_PORTS"] ?? configuration["ASPNETCORE_HTTP_PORTS"])
+                .Concat(PortUrls("https", configuration["HTTPS_PORTS"] ?? configuration["ASPNETCORE_HTTPS_PORTS"]))
+                .ToList();
+            urls = string.Join(';', ports);
         }
 
         if (!string.IsNullOrWhiteSpace(urls))
         {
             builder.WebHost.UseUrls(LoopbackBinding.Restrict(urls).Urls);
         }
+
+        // Kestrel's own endpoints override the URLs above; added last, these loopback values win over every other source.
+        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Where(e => !string.IsNullOrWhiteSpace(e["Url"]))
+            .Select(e => new KeyValuePair<string, string?>($"Kestrel:Endpoints:{e.Key}:Url", LoopbackBinding.Restrict(e["Url"]!).Urls))
+            .ToList();
+        if (endpoints.Count > 0)
+        {
+            configuration.AddInMemoryCollection(endpoints);
+        }
     }
+
+    private static IEnumerable<string> PortUrls(string scheme, string? ports)
+        => string.IsNullOrWhiteSpace(ports)
+            ? []
+            : ports.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"{scheme}://127.0.0.1:{p}");
 
     /// <summary>Says at start where the host listens and whether keys are required.</summary>
     private sealed partial class StartupReport(

@@ -19,6 +19,13 @@ public static class ClaimInputParser
             raw.AddError("$", $"The claim is not valid JSON ({ex.Message.Split('.')[0]}).");
             return ClaimParseResult.Failure(raw.Errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }
+        catch (InvalidOperationException)
+        {
+            // The reader accepts escapes such as a lone "\ud800" and only refuses them when the text is read:
+            // a property name or value that is not valid Unicode is bad input, not a server error.
+            raw.AddError("$", "The claim contains text that is not valid Unicode (for example a lone surrogate escape such as \\ud800).");
+            return ClaimParseResult.Failure(raw.Errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
 
         return ClaimValidator.Validate(raw, timeProvider ?? TimeProvider.System);
     }

@@ -17,6 +17,7 @@ public sealed class UploadTriggerTests(FunctionsAppFixture fixture) : IClassFixt
     public async Task ClaimDocumentUploaded_QueuedBlobCreatedForAPausedClaim_ShouldResumeTheClaim()
     {
         var claimId = await _app.StartPausedAsync();
+        await _app.StoreDocumentAsync(claimId, "receipts", "hotel.pdf");
         var message = EventPayloads.EventGridEvent(EventPayloads.BlobUrl(claimId, "receipts", "hotel.pdf"), "0x8DC1").ToJsonString();
 
         await _app.Uploads.RunAsync(message, _app.Client, CancellationToken.None);
@@ -30,6 +31,7 @@ public sealed class UploadTriggerTests(FunctionsAppFixture fixture) : IClassFixt
     {
         // Queue delivery is at least once: the intake recognises the upload by blob name and ETag.
         var claimId = await _app.StartPausedAsync();
+        await _app.StoreDocumentAsync(claimId, "receipts", "hotel.pdf");
         var message = EventPayloads.EventGridEvent(EventPayloads.BlobUrl(claimId, "receipts", "hotel.pdf"), "0x8DC2").ToJsonString();
 
         await _app.Uploads.RunAsync(message, _app.Client, CancellationToken.None);
@@ -53,6 +55,7 @@ public sealed class UploadTriggerTests(FunctionsAppFixture fixture) : IClassFixt
     public async Task BlobCreated_EventGridDeliveryForAPausedClaim_ShouldRaiseOnceAndResumeTheClaim()
     {
         var claimId = await _app.StartPausedAsync();
+        await _app.StoreDocumentAsync(claimId, "receipts", "hotel.pdf");
         var delivery = new JsonArray(EventPayloads.EventGridEvent(EventPayloads.BlobUrl(claimId, "receipts", "hotel.pdf"), "0x8DC3")).ToJsonString();
         var request = _app.Http.Json("/api/events/blob-created", delivery);
 

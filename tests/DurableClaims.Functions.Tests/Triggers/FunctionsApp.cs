@@ -3,9 +3,11 @@ using DurableClaims.Api.Retention;
 using DurableClaims.Functions.Durable;
 using DurableClaims.Functions.Functions;
 using DurableClaims.Functions.Hosting;
+using DurableClaims.Http;
 using DurableClaims.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,8 +35,13 @@ public sealed class FunctionsApp : IAsyncDisposable
         UploadEvents = ActivatorUtilities.CreateInstance<UploadEventFunctions>(host.Services, factory, limits);
         BindingClient = DurableClientBinding.Wrap(host.Client);
 
-        // What ASP.NET Core in the worker gives a request: logging, and the app's HTTP JSON settings.
-        RequestServices = new ServiceCollection().AddLogging().AddClaimsHttpJson().BuildServiceProvider();
+        // What ASP.NET Core in the worker gives a request: logging, the app's HTTP JSON settings, and its public
+        // base URL as under func start (WEBSITE_HOSTNAME=127.0.0.1:7071), never the request's Host header.
+        var site = new ConfigurationBuilder().AddInMemoryCollection([new("WEBSITE_HOSTNAME", "127.0.0.1:7071")]).Build();
+        RequestServices = new ServiceCollection().AddLogging().AddClaimsHttpJson()
+            .AddSingleton(PublicBaseUrl.From(site, useWebsiteHostname: true))
+            .AddSingleton(StorageHealth)
+            .BuildServiceProvider();
         Http = new TriggerHttp(RequestServices);
     }
 
@@ -55,6 +62,16 @@ public sealed class FunctionsApp : IAsyncDisposable
     public UploadEventFunctions UploadEvents { get; }
 
     public IServiceProvider RequestServices { get; }
+
+    /// <summary>Gets the app's storage-health tracker (what the worker registers as a singleton).</summary>
+    public StorageHealth StorageHealth { get; } = new();
+
+    /// <summary>Stores a document as an upload through the link would (the intake believes only blobs that exist).</summary>
+    public async Task StoreDocumentAsync(string claimId, string type, string fileName, int size = 64)
+    {
+        using var content = new MemoryStream(Enumerable.Repeat((byte)'x', size).ToArray());
+        await Host.Services.GetRequiredService<DurableClaims.Contracts.IDocumentStore>().SaveAsync(claimId, type, fileName, content);
+    }
 
     public TriggerHttp Http { get; }
 

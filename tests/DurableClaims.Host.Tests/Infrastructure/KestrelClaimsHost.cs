@@ -18,6 +18,9 @@ public sealed record TestHostOptions
     public string Urls { get; init; } = "http://127.0.0.1:0";
 
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Gets service overrides applied after the host's own registrations (e.g. a failing store).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
 
 /// <summary>A real Kestrel host on a free loopback port, composed exactly as Program.cs does, with a temporary data directory.</summary>
@@ -46,7 +49,12 @@ public sealed class KestrelClaimsHost : IAsyncDisposable
     {
         options ??= new TestHostOptions();
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "durableclaims-host-tests", Guid.NewGuid().ToString("N"));
-        var args = new List<string> { "--data-dir", dataDirectory, "--urls", options.Urls, "--Logging:LogLevel:Default=Warning" };
+        var args = new List<string> { "--data-dir", dataDirectory, "--Logging:LogLevel:Default=Warning" };
+        if (!string.IsNullOrEmpty(options.Urls))
+        {
+            args.AddRange(["--urls", options.Urls]);
+        }
+
         if (options.Keys.Count > 0)
         {
             args.Add("--Host:Keys=" + string.Join(',', options.Keys));
@@ -65,6 +73,7 @@ public sealed class KestrelClaimsHost : IAsyncDisposable
             EnvironmentName = "Production",
         });
         builder.AddDurableClaimsHost();
+        options.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapDurableClaimsHost();
         try

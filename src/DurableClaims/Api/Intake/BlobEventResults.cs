@@ -8,4 +8,11 @@ public sealed record SubscriptionValidationResponse(string ValidationResponse);
 /// <param name="Raised">DocumentsReceived events raised.</param>
 /// <param name="Duplicates">Uploads already handled.</param>
 /// <param name="Ignored">Notifications that were not claim documents of running claims, and events of other types.</param>
-public sealed record BlobEventsResult(int Raised, int Duplicates, int Ignored);
+public sealed record BlobEventsResult(int Raised, int Duplicates, int Ignored)
+{
+    /// <summary>Gets the notifications refused: the blob is missing, in another account, or over the size limit.</summary>
+    public int Refused { get; init; }
+
+    /// <summary>Gets the entries that were not events (null, not an object, unreadable), each as <c>[index]: reason</c>.</summary>
+    public IReadOnlyList<string> Rejected { get; init; } = [];
+}

@@ -20,6 +20,9 @@ public enum IntakeOutcome
 
     /// <summary>The claim has already finished; logged and ignored.</summary>
     ClaimFinished,
+
+    /// <summary>The notification names a blob that is not in the configured store (missing, another account) or is over the size limit; logged and refused.</summary>
+    Refused,
 }
 
 /// <summary>Turns "a blob was created in the documents container" into one DocumentsReceived event, whichever way the news came (listener or Event Grid).</summary>
@@ -29,10 +32,21 @@ public enum IntakeOutcome
 /// (no receipt is taken, so a later upload of the same name is judged again). The event carries the size, media
 /// type and SHA-256 the document store reports for the blob.
 /// </remarks>
+/// <para>
+/// A notification is news, not evidence: the blob must exist in the configured store (same account for Blob Storage) and be
+/// within <see cref="ClaimsApiOptions.MaxDocumentBytes"/>; otherwise the upload is refused (logged, counted as refused) and a
+/// blob over the limit is removed from the container, as the documents route would have refused it.
+/// </para>
 public sealed partial class UploadIntake(
-    IClaimsRuntimeClient runtime, IIntakeReceiptStore receipts, IDocumentStore documents, IOptions<StorageOptions> storage, ILogger<UploadIntake> logger)
+    IClaimsRuntimeClient runtime,
+    IIntakeReceiptStore receipts,
+    IDocumentStore documents,
+    IOptions<StorageOptions> storage,
+    IOptions<ClaimsApiOptions> apiOptions,
+    ILogger<UploadIntake> logger)
 {
     private readonly string _container = storage.Value.DocumentsContainer;
+    private readonly long _maxDocumentBytes = apiOptions.Value.MaxDocumentBytes;
 
     /// <summary>Handles one created blob; never throws for bad input, only for infrastructure failures (so the caller retries).</summary>
     /// <param name="blobName">The blob name within the documents container.</param>
@@ -72,6 +86,26 @@ public sealed partial class UploadIntake(
         }
 
         var stored = await documents.GetAsync(path.ClaimId, path.DocumentType, path.FileName, cancellationToken);
+        if (stored is null)
+        {
+            Log.Refused(logger, blobName, "the blob does not exist in the configured documents store", source);
+            return IntakeOutcome.Refused;
+        }
+
+        if (OtherAccount(location, stored.Location) is { } reason)
+        {
+            // Not our blob: ours of the same name (if any) is left alone.
+            Log.Refused(logger, blobName, reason, source);
+            return IntakeOutcome.Refused;
+        }
+
+        if (stored.Size > _maxDocumentBytes)
+        {
+            await RemoveAsync(path, cancellationToken);
+            Log.Refused(logger, blobName, $"the blob is {stored.Size} bytes, over the limit of {_maxDocumentBytes} (Api:MaxDocumentBytes); it was removed", source);
+            return IntakeOutcome.Refused;
+        }
+
         if (stored is { Size: 0 })
         {
             Log.NotCounted(logger, blobName, "the blob is empty", source);
@@ -88,8 +122,7 @@ public sealed partial class UploadIntake(
         RuntimeOutcome outcome;
         try
         {
-            // A notification for a blob the store does not list (deleted since, or a store elsewhere) keeps its location only.
-            var document = stored?.ToReceived() ?? new ReceivedDocument(path.DocumentType, path.FileName, location ?? $"{_container}/{blobName}");
+            var document = stored.ToReceived();
             outcome = await runtime.RaiseEventAsync(path.ClaimId, ClaimWorkflow.Events.DocumentsReceived, new DocumentsReceived([document], "upload"), cancellationToken);
         }
         catch
@@ -132,6 +165,11 @@ public sealed partial class UploadIntake(
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var counts = new Dictionary<IntakeOutcome, int>();
+        foreach (var rejected in delivery.Rejected ?? [])
+        {
+            Log.BadEntry(logger, rejected, delivery.Schema);
+        }
+
         foreach (var blob in delivery.BlobsCreated)
         {
             var outcome = BlobUrl.TryParse(blob.Url) is { } path && string.Equals(path.Container, _container, StringComparison.Ordinal)
@@ -143,7 +181,38 @@ public sealed partial class UploadIntake(
         return new BlobEventsResult(
             counts.GetValueOrDefault(IntakeOutcome.Raised),
             counts.GetValueOrDefault(IntakeOutcome.Duplicate),
-            counts.GetValueOrDefault(IntakeOutcome.Ignored) + counts.GetValueOrDefault(IntakeOutcome.ClaimFinished) + delivery.OtherEvents);
+            counts.GetValueOrDefault(IntakeOutcome.Ignored) + counts.GetValueOrDefault(IntakeOutcome.ClaimFinished) + delivery.OtherEvents)
+        {
+            Refused = counts.GetValueOrDefault(IntakeOutcome.Refused),
+            Rejected = delivery.Rejected ?? [],
+        };
+    }
+
+    /// <summary>Returns why the notified blob is not the store's (another account or host), or null when it is or cannot be told.</summary>
+    /// <remarks>The folder store has no account: there, existing in the configured folder is what counts.</remarks>
+    private static string? OtherAccount(string? notified, string storedLocation)
+    {
+        if (!Uri.TryCreate(notified, UriKind.Absolute, out var notifiedUri) || !Uri.TryCreate(storedLocation, UriKind.Absolute, out var storedUri)
+            || storedUri.Scheme is not ("http" or "https"))
+        {
+            return null;
+        }
+
+        var a = new Azure.Storage.Blobs.BlobUriBuilder(notifiedUri);
+        var b = new Azure.Storage.Blobs.BlobUriBuilder(storedUri);
+        return string.Equals(notifiedUri.Host, storedUri.Host, StringComparison.OrdinalIgnoreCase) && notifiedUri.Port == storedUri.Port
+            && string.Equals(a.AccountName, b.AccountName, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"the blob is in another storage account ({notifiedUri.Host}), not the configured one";
+    }
+
+    /// <summary>Removes a refused blob from the documents container, when the store can remove a single document.</summary>
+    private async Task RemoveAsync(BlobPath path, CancellationToken cancellationToken)
+    {
+        if (documents is Documents.DocumentStore store)
+        {
+            await store.DeleteAsync(path.ClaimId, path.DocumentType, path.FileName, cancellationToken);
+        }
     }
 
     private static partial class Log
@@ -162,5 +231,11 @@ public sealed partial class UploadIntake(
 
         [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Upload '{BlobName}' not counted as received: {Reason} (via {Source})")]
         public static partial void NotCounted(ILogger logger, string blobName, string reason, string source);
+
+        [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Upload '{BlobName}' refused: {Reason} (via {Source})")]
+        public static partial void Refused(ILogger logger, string blobName, string reason, string source);
+
+        [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Skipped an entry of a {Schema} delivery that is not an event: {Entry}")]
+        public static partial void BadEntry(ILogger logger, string entry, string schema);
     }
 }

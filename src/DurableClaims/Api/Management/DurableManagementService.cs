@@ -37,7 +37,7 @@ public sealed class DurableManagementService(DurableTaskClient client, IDocument
     {
         if (!isJsonContent)
         {
-            return ApiResult.Invalid<bool>("body", "Only application/json request content is supported.");
+            return ApiResult.Unsupported<bool>("Only application/json request content is supported.");
         }
 
         JsonElement? payload = null;
@@ -51,6 +51,11 @@ public sealed class DurableManagementService(DurableTaskClient client, IDocument
             catch (JsonException ex)
             {
                 return ApiResult.Invalid<bool>("body", $"Invalid JSON content: {ex.Message}");
+            }
+
+            if (JsonText.FindInvalidText(payload.Value) is { } invalid)
+            {
+                return ApiResult.Invalid<bool>(invalid, "The text is not valid Unicode (for example a lone surrogate escape such as \\ud800).");
             }
         }
 
