@@ -57,6 +57,19 @@ public sealed class TaskHubCorruptionTests : IDisposable
         Assert.Equal(DatabasePath, corrupt.DatabasePath);
     }
 
+    [Fact]
+    public async Task GetInstance_DamagedPageWithoutIntegrityCheck_ShouldThrowTaskHubCorrupt()
+    {
+        var id = (await CreateFinishedInstancesAsync())[0];
+        DamageInstancesTable();
+        var options = new SqliteOrchestrationServiceOptions { DatabasePath = DatabasePath, IntegrityCheck = SqliteIntegrityCheck.None };
+        await using var host = await TaskHubHost.StartAsync(new SqliteOrchestrationService(options));
+
+        var error = await Record.ExceptionAsync(() => host.Client.GetInstanceAsync(id));
+
+        Assert.IsType<TaskHubCorruptException>(error);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -78,12 +91,12 @@ public sealed class TaskHubCorruptionTests : IDisposable
     }
 
     /// <summary>Finished instances only, so the start-up load (live instances, by the status index) reads no page of the table itself.</summary>
-    private async Task CreateFinishedInstancesAsync()
+    private async Task<List<string>> CreateFinishedInstancesAsync()
     {
+        var ids = new List<string>();
         await using (var host = await TaskHubHost.StartAsync(new SqliteOrchestrationService(new SqliteOrchestrationServiceOptions { DatabasePath = DatabasePath })))
         {
             var names = Enumerable.Range(0, 4).Select(i => new string((char)('a' + i), 300)).ToArray();
-            var ids = new List<string>();
             for (var i = 0; i < 30; i++)
             {
                 ids.Add(await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GreetAll), names));
@@ -101,6 +114,7 @@ public sealed class TaskHubCorruptionTests : IDisposable
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         cmd.ExecuteNonQuery();
+        return ids;
     }
 
     /// <summary>Overwrites the root page of the instances table (a closed file) with garbage, as a torn or bit-rotted write would.</summary>

@@ -1,6 +1,7 @@
 using DurableClaims.Contracts;
 using DurableClaims.Testing;
 using DurableClaims.Tests.Notifications;
+using DurableClaims.Workflow;
 using DurableClaims.Workflow.Activities;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -138,6 +139,16 @@ public sealed partial class ClaimWorkflowTests
             Assert.DoesNotContain("secret@", text, StringComparison.Ordinal);
             Assert.DoesNotContain("token=abc", text, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public void Settings_RecordedBeforeTargetsExisted_ShouldKeepTheRecordedUrlsForReplay()
+    {
+        // A claim started by the previous version has its URLs in history; its replay must schedule as many deliveries.
+        var recorded = System.Text.Json.JsonSerializer.Deserialize<WorkflowSettings>(
+            """{ "webhookUrls": ["https://a.example.com/hook", "https://b.example.com/hook"] }""", ClaimsJson.Options)!;
+
+        Assert.Equal((0, 2), (recorded.WebhookTargets.Count, recorded.LegacyWebhookUrls!.Count));
     }
 
     /// <summary>Receiver credentials in the URL, as an operator would configure a receiver that authenticates by user info and a token.</summary>
