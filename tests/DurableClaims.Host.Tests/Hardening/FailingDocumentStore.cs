@@ -13,6 +13,9 @@ public class FailingDocumentStore : DispatchProxy
     /// <summary>Gets or sets whether writes fail with ENOSPC.</summary>
     public bool Full { get; set; }
 
+    /// <summary>Gets or sets whether reads fail as on a damaged store.</summary>
+    public bool Corrupt { get; set; }
+
     /// <summary>Replaces the registered <see cref="IDocumentStore"/> by a wrapper around it; returns the switch.</summary>
     public static FailingDocumentStore Install(IServiceCollection services)
     {
@@ -36,6 +39,11 @@ public class FailingDocumentStore : DispatchProxy
         {
             // What .NET throws on Linux for ENOSPC: an IOException carrying errno 28.
             return Task.FromException<StoredDocument>(new IOException("No space left on device : '/data/claim-documents/x.tmp'", 28));
+        }
+
+        if (Corrupt && targetMethod.Name is nameof(IDocumentStore.GetAsync) or nameof(IDocumentStore.ListAsync))
+        {
+            throw new StorageCorruptException("/data/claim-documents/x/receipts/r.pdf", "The document's properties are truncated.", null);
         }
 
         try

@@ -58,4 +58,19 @@ public sealed class StorageFaultHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, stored.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
+
+    [Fact(Timeout = 90_000)]
+    public async Task RaiseDocumentsReceived_DamagedStore_ShouldAnswer503WithoutAServerPath()
+    {
+        var claimId = await TestClaims.StartPausedAsync(_host.Client);
+        _store.Corrupt = true;
+
+        using var response = await _host.Client.PostAsync(
+            $"/runtime/webhooks/durabletask/instances/{claimId}/raiseEvent/DocumentsReceived",
+            TestClaims.Json("{\"documents\":[{\"type\":\"receipts\",\"filename\":\"r.pdf\"}]}"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("/data/", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
