@@ -126,9 +126,25 @@ internal sealed class TaskHubStore : IDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var problems = new List<string>();
-        var interrupted = 0;
-        // sqlite3_interrupt is the one thread-safe way to stop a running statement; the timer fires on another thread.
-        using (var deadline = new Timer(_ => { Volatile.Write(ref interrupted, 1); raw.sqlite3_interrupt(connection.Handle); }, null, timeout, Timeout.InfiniteTimeSpan))
+        var gate = new Lock();
+        var finished = false;
+        var interrupted = false;
+
+        // sqlite3_interrupt is the one thread-safe way to stop a running statement. The timer fires on another thread,
+        // so the gate keeps it from touching the connection once the check is over (and the connection maybe closed).
+        void Interrupt(object? state)
+        {
+            lock (gate)
+            {
+                if (!finished)
+                {
+                    interrupted = true;
+                    raw.sqlite3_interrupt(connection.Handle);
+                }
+            }
+        }
+
+        using (var deadline = new Timer(Interrupt, null, timeout, Timeout.InfiniteTimeSpan))
         {
             try
             {
@@ -145,9 +161,16 @@ internal sealed class TaskHubStore : IDisposable
                 Logs.IntegrityCheckStopped(logger, path, timeout);
                 return;
             }
+            finally
+            {
+                lock (gate)
+                {
+                    finished = true;
+                }
+            }
         }
 
-        if (Volatile.Read(ref interrupted) == 1 && problems.Count == 0)
+        if (interrupted && problems.Count == 0)
         {
             Logs.IntegrityCheckStopped(logger, path, timeout);
             return;
