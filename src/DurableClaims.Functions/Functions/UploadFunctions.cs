@@ -39,7 +39,7 @@ public sealed partial class UploadFunctions(ClaimsApiFactory factory, ILogger<Up
 
         // Intake failures (storage, task hub) throw, so the queue redelivers the message.
         var result = await factory.Intake(client).HandleDeliveryAsync(delivery, cancellationToken);
-        Log.Handled(logger, result.Raised, result.Duplicates, result.Ignored);
+        Log.Handled(logger, result.Raised, result.Duplicates, result.Ignored, result.Refused, result.Rejected.Count);
     }
 
     private static partial class Log
@@ -47,7 +47,8 @@ public sealed partial class UploadFunctions(ClaimsApiFactory factory, ILogger<Up
         [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Upload event dropped: the queue message is not an Event Grid event ({Problem})")]
         public static partial void Unreadable(ILogger logger, string problem);
 
-        [LoggerMessage(EventId = 5202, Level = LogLevel.Information, Message = "Upload event handled: {Raised} raised, {Duplicates} duplicate(s), {Ignored} ignored")]
-        public static partial void Handled(ILogger logger, int raised, int duplicates, int ignored);
+        [LoggerMessage(EventId = 5202, Level = LogLevel.Information,
+            Message = "Upload event handled: {Raised} raised, {Duplicates} duplicate(s), {Ignored} ignored, {Refused} refused, {Rejected} entr(y/ies) not events")]
+        public static partial void Handled(ILogger logger, int raised, int duplicates, int ignored, int refused, int rejected);
     }
 }

@@ -61,3 +61,38 @@ public sealed class LinksHttpTests(HostFixture fixture) : IClassFixture<HostFixt
         Assert.StartsWith("https://claims.example.com/runtime/webhooks/durabletask/instances/", status, StringComparison.Ordinal);
     }
 }
+
+/// <summary>With <c>AllowedHosts</c> configured, links follow an allowed request host (host filtering refuses the others).</summary>
+public sealed class AllowedHostsLinksTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task StartClaim_AllowedHostHeader_ShouldLinkToThatHost()
+    {
+        await using var host = await KestrelClaimsHost.StartAsync(new TestHostOptions
+        {
+            Settings = new Dictionary<string, string> { ["AllowedHosts"] = "claims.test;127.0.0.1" },
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/claims") { Content = TestClaims.Json(TestClaims.TravelJson(TestClaims.NewId())) };
+        request.Headers.Host = "claims.test";
+
+        using var response = await host.Client.SendAsync(request);
+
+        var status = (await response.ReadJsonAsync()).GetProperty("statusQueryGetUri").GetString();
+        Assert.StartsWith("http://claims.test/runtime/webhooks/durabletask/instances/", status, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task StartClaim_HostHeaderNotAllowed_ShouldBeRefusedWithoutStarting()
+    {
+        await using var host = await KestrelClaimsHost.StartAsync(new TestHostOptions
+        {
+            Settings = new Dictionary<string, string> { ["AllowedHosts"] = "claims.test;127.0.0.1" },
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/claims") { Content = TestClaims.Json(TestClaims.TravelJson(TestClaims.NewId())) };
+        request.Headers.Host = "attacker.example";
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
