@@ -195,6 +195,29 @@ public sealed class WorkflowHost : IAsyncDisposable
             ?? throw new InvalidOperationException($"Claim {claimId} ended {metadata.RuntimeStatus} without an outcome: {metadata.FailureDetails}");
     }
 
+    /// <summary>Counts the DocumentsReceived events raised for the claim so far.</summary>
+    public async Task<int> CountRaisedDocumentsAsync(string claimId)
+        => (await Client.GetOrchestrationHistoryAsync(claimId)).Select(HistoryEntry.From)
+            .Count(e => e.EventType == "EventRaised" && e.Name == ClaimWorkflow.Events.DocumentsReceived);
+
+    /// <summary>Waits (at most 30 s) for the first DocumentsReceived raised for the claim and returns its payload.</summary>
+    public async Task<DocumentsReceived> WaitForRaisedDocumentsAsync(string claimId)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var raised = (await Client.GetOrchestrationHistoryAsync(claimId)).Select(HistoryEntry.From)
+                .FirstOrDefault(e => e.EventType == "EventRaised" && e.Name == ClaimWorkflow.Events.DocumentsReceived);
+            if (raised?.Data is { } data)
+            {
+                return System.Text.Json.JsonSerializer.Deserialize<DocumentsReceived>(data, ClaimsJson.Options)!;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No DocumentsReceived was raised for {claimId}.");
+    }
+
     /// <summary>Puts the fake clock <paramref name="by"/> further ahead of the wall clock; timers now due fire.</summary>
     public void Advance(TimeSpan by)
     {

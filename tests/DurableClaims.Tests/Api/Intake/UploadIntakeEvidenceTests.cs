@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using DurableClaims.Api.Intake;
-using DurableClaims.Api.Management;
 using DurableClaims.Contracts;
 using DurableClaims.Documents;
 using DurableClaims.Testing;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableClaims.Tests.Api.Intake;
@@ -26,7 +23,7 @@ public sealed class UploadIntakeEvidenceTests : IDisposable
         var outcome = await Intake(host).HandleBlobCreatedAsync("CLM-UP-1/repair_estimate/estimate.pdf", stored.ETag, stored.Location, "listener");
 
         Assert.Equal(IntakeOutcome.Ignored, outcome);
-        Assert.Equal(0, await CountRaisedAsync(host, "CLM-UP-1"));
+        Assert.Equal(0, await host.CountRaisedDocumentsAsync("CLM-UP-1"));
     }
 
     [Fact]
@@ -38,7 +35,7 @@ public sealed class UploadIntakeEvidenceTests : IDisposable
         var outcome = await Intake(host).HandleBlobCreatedAsync("CLM-UP-2/wedding_photos/cake.jpg", stored.ETag, stored.Location, "listener");
 
         Assert.Equal(IntakeOutcome.Ignored, outcome);
-        Assert.Equal(0, await CountRaisedAsync(host, "CLM-UP-2"));
+        Assert.Equal(0, await host.CountRaisedDocumentsAsync("CLM-UP-2"));
     }
 
     [Fact]
@@ -51,7 +48,7 @@ public sealed class UploadIntakeEvidenceTests : IDisposable
         var outcome = await Intake(host).HandleBlobCreatedAsync("CLM-UP-3/repair_estimate/estimate.pdf", stored.ETag, stored.Location, "listener");
 
         Assert.Equal(IntakeOutcome.Raised, outcome);
-        var document = Assert.Single((await WaitForRaisedAsync(host, "CLM-UP-3")).Documents);
+        var document = Assert.Single((await host.WaitForRaisedDocumentsAsync("CLM-UP-3")).Documents);
         Assert.Equal((16L, "application/pdf", Convert.ToHexStringLower(SHA256.HashData(content))), (document.Size, document.MediaType, document.Sha256));
     }
 
@@ -71,26 +68,5 @@ public sealed class UploadIntakeEvidenceTests : IDisposable
         var store = (DocumentStore)host.Documents;
         await store.Container.WriteAsync($"{claimId}/{type}/{filename}", new MemoryStream(content));
         return (await store.GetAsync(claimId, type, filename))!;
-    }
-
-    private static async Task<int> CountRaisedAsync(WorkflowHost host, string claimId)
-        => (await host.Client.GetOrchestrationHistoryAsync(claimId)).Select(HistoryEntry.From)
-            .Count(e => e.EventType == "EventRaised" && e.Name == ClaimWorkflow.Events.DocumentsReceived);
-
-    private static async Task<DocumentsReceived> WaitForRaisedAsync(WorkflowHost host, string claimId)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            var raised = (await host.Client.GetOrchestrationHistoryAsync(claimId)).Select(HistoryEntry.From)
-                .FirstOrDefault(e => e.EventType == "EventRaised" && e.Name == ClaimWorkflow.Events.DocumentsReceived);
-            if (raised?.Data is { } data)
-            {
-                return JsonSerializer.Deserialize<DocumentsReceived>(data, ClaimsJson.Options)!;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"No DocumentsReceived was raised for {claimId}.");
     }
 }

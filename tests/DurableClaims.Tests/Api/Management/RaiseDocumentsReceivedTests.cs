@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using DurableClaims.Api;
 using DurableClaims.Api.Management;
 using DurableClaims.Contracts;
 using DurableClaims.Testing;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableClaims.Tests.Api.Management;
@@ -26,7 +24,7 @@ public sealed class RaiseDocumentsReceivedTests : IDisposable
 
         Assert.Equal(ApiResultKind.Invalid, result.Kind);
         Assert.Contains("repair_estimate/estimate.pdf", Assert.Single(result.Problem!.Errors!["documents[0]"]), StringComparison.Ordinal);
-        Assert.Equal(0, await CountRaisedAsync(host, "CLM-RAISE-1"));
+        Assert.Equal(0, await host.CountRaisedDocumentsAsync("CLM-RAISE-1"));
     }
 
     [Fact]
@@ -40,7 +38,7 @@ public sealed class RaiseDocumentsReceivedTests : IDisposable
 
         Assert.Equal(ApiResultKind.Invalid, result.Kind);
         Assert.Equal(["documents[1]"], result.Problem!.Errors!.Keys);
-        Assert.Equal(0, await CountRaisedAsync(host, "CLM-RAISE-2"));
+        Assert.Equal(0, await host.CountRaisedDocumentsAsync("CLM-RAISE-2"));
     }
 
     [Fact]
@@ -51,7 +49,7 @@ public sealed class RaiseDocumentsReceivedTests : IDisposable
         var body = """{"documents":[{"type":"repair_estimate","filename":"estimate.pdf","sha256":"forged","size":1}],"source":"ops"}""";
 
         var result = await Service(host).RaiseEventAsync("CLM-RAISE-3", ClaimWorkflow.Events.DocumentsReceived, true, body);
-        var raised = await WaitForRaisedAsync(host, "CLM-RAISE-3");
+        var raised = await host.WaitForRaisedDocumentsAsync("CLM-RAISE-3");
 
         Assert.Equal(ApiResultKind.Accepted, result.Kind);
         var document = Assert.Single(raised.Documents);
@@ -96,26 +94,5 @@ public sealed class RaiseDocumentsReceivedTests : IDisposable
     {
         using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
         await host.Documents.SaveAsync(claimId, type, filename, content);
-    }
-
-    private static async Task<int> CountRaisedAsync(WorkflowHost host, string claimId)
-        => (await host.Client.GetOrchestrationHistoryAsync(claimId)).Select(HistoryEntry.From)
-            .Count(e => e.EventType == "EventRaised" && e.Name == ClaimWorkflow.Events.DocumentsReceived);
-
-    private static async Task<DocumentsReceived> WaitForRaisedAsync(WorkflowHost host, string claimId)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            var raised = (await host.Client.GetOrchestrationHistoryAsync(claimId)).Select(HistoryEntry.From)
-                .FirstOrDefault(e => e.EventType == "EventRaised" && e.Name == ClaimWorkflow.Events.DocumentsReceived);
-            if (raised?.Data is { } data)
-            {
-                return JsonSerializer.Deserialize<DocumentsReceived>(data, ClaimsJson.Options)!;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"No DocumentsReceived was raised for {claimId}.");
     }
 }
