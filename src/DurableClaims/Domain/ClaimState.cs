@@ -229,6 +229,7 @@ public sealed record ClaimState
         return this with
         {
             Status = outcome.Status, Reason = outcome.Reason, Phase = ClaimPhases.Completed, Awaiting = null, Deadline = null, Error = outcome.ErrorMessage,
+            RiskScore = outcome.RiskScore ?? RiskScore,
         };
     }
 

@@ -17,26 +17,15 @@ internal sealed partial class ClaimRun
         _webhooks.Notify([lifecycleEvent]);
     }
 
-    /// <summary>The session files' projection of the current state, with one new lifecycle event.</summary>
+    /// <summary>The current state as the session files record it, with one new lifecycle event.</summary>
     private SessionUpdate Update(string step, string eventType, IReadOnlyDictionary<string, object?> data, IReadOnlyList<NewMessage> messages, out ClaimLifecycleEvent lifecycleEvent)
     {
         lifecycleEvent = NextEvent(eventType, data);
         return new SessionUpdate
         {
-            ClaimId = _claim.ClaimId,
+            State = _state,
             StepKey = FormattableString.Invariant($"{step}-{++_stepSequence:D3}"),
             At = Now,
-            Status = _state.Status,
-            Phase = _state.Phase,
-            Reason = _state.Reason,
-            Awaiting = _state.Awaiting,
-            Deadline = _state.Deadline,
-            Rounds = _state.Rounds,
-            RiskScore = _state.RiskScore,
-            MissingDocuments = _state.Missing,
-            ReceivedDocuments = _state.Received,
-            RequiredDocuments = _state.Required,
-            Findings = _state.Findings,
             Messages = messages,
             Event = lifecycleEvent,
         };
@@ -50,21 +39,13 @@ internal sealed partial class ClaimRun
         var request = new CompletionRequest
         {
             Claim = _claim,
+            State = _state,
             At = Now,
             Status = status,
             Reason = reason,
             ErrorMessage = error,
-            Rounds = _state.Rounds,
-            RiskScore = _state.RiskScore,
-            Recommendation = _state.Recommendation,
             HighRiskThreshold = _settings.HighRiskThreshold,
-            AgentReasons = _state.AgentReasons,
-            Evidence = _state.Evidence,
             Adjuster = adjuster,
-            MissingDocuments = _state.Missing,
-            ReceivedDocuments = _state.Received,
-            Findings = _state.Findings,
-            ModelVersion = _state.ModelVersion,
             EventId = eventId,
         };
         var outcome = retry

@@ -47,7 +47,7 @@ internal sealed partial class ClaimRun
             _settings = await _context.CallActivityAsync<WorkflowSettings>(nameof(LoadSettingsActivity), _claim.ClaimId);
             _webhooks.Settings = _settings;
             _state = ClaimState.Start(_claim.ClaimId, _settings.MaxRounds);
-            var intake = await StepAsync<IntakeResult>(nameof(StartClaimActivity), new StartClaimRequest(_claim, _startedAt, start));
+            var intake = await StepAsync<IntakeResult>(nameof(StartClaimActivity), new StartClaimRequest(_claim, _startedAt, start, _state));
             _state = _state.Intake(intake.RequiredDocuments, intake.ReceivedDocuments);
             _webhooks.Notify(intake.Events);
             var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
@@ -140,24 +140,12 @@ internal sealed partial class ClaimRun
             new RoundRequest
             {
                 Claim = _claim,
-                Round = _state.Rounds,
+                State = _state,
                 SubmittedAt = _startedAt,
                 At = Now,
-                RequiredDocuments = _state.Required,
-                ReceivedDocuments = _state.Received,
-                PreviousFindings = _state.Findings,
                 Event = NextEvent(ClaimEventTypes.Round, null),
             });
-        _state = _state.ApplyRound(new RoundConclusion
-        {
-            NewFindings = result.NewFindings,
-            RiskScore = result.RiskScore,
-            Recommendation = result.Recommendation,
-            AdditionalDocuments = result.AdditionalDocuments,
-            Reasons = result.Reasons,
-            Evidence = result.Evidence,
-            ModelVersion = result.ModelVersion,
-        });
+        _state = _state.ApplyRound(result.ToConclusion());
         _webhooks.Notify(result.Events);
         var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
         WorkflowLog.Round(log, _claim.ClaimId, _state.Rounds, result.NewFindings.Count, result.Recommendation ?? "none");

@@ -96,8 +96,9 @@ public sealed partial class SessionRecorder
 
     private static SessionMetadata Metadata(SessionUpdate update, SessionMetadata? previous, ClaimSubmission? claim)
     {
+        var state = update.State;
         var wasPaused = previous?.Status == ClaimStatusCodes.Paused;
-        var isPaused = update.Status == ClaimStatusCodes.Paused;
+        var isPaused = state.Status == ClaimStatusCodes.Paused;
         var pausedSeconds = previous?.PausedSeconds ?? 0;
         DateTimeOffset? pausedAt = previous?.PausedAt;
         var pauses = previous?.Pauses ?? 0;
@@ -115,17 +116,17 @@ public sealed partial class SessionRecorder
         return new SessionMetadata
         {
             ClaimId = update.ClaimId,
-            Status = update.Status,
-            Phase = update.Phase,
-            Reason = update.Reason,
+            Status = state.Status,
+            Phase = state.Phase,
+            Reason = state.Reason,
             PolicyNumber = claim?.PolicyNumber ?? previous?.PolicyNumber,
             ClaimType = claim?.ClaimType ?? previous?.ClaimType,
             Amount = claim?.Amount ?? previous?.Amount,
             Currency = claim?.Currency ?? previous?.Currency,
             CreatedAt = previous?.CreatedAt ?? update.At,
             UpdatedAt = update.At,
-            CompletedAt = ClaimStatusCodes.IsTerminal(update.Status) ? update.At : null,
-            Rounds = update.Rounds,
+            CompletedAt = state.IsClosed ? update.At : null,
+            Rounds = state.Rounds,
             PausedAt = pausedAt,
             PausedSeconds = pausedSeconds,
             Pauses = pauses,
@@ -135,7 +136,8 @@ public sealed partial class SessionRecorder
     private static SessionContext? Context(
         SessionUpdate update, SessionContext? previous, ClaimSubmission? claim, Func<SessionContext, SessionContext>? finish)
     {
-        var baseline = previous ?? (claim is null ? null : new SessionContext { Claim = claim, Phase = update.Phase });
+        var state = update.State;
+        var baseline = previous ?? (claim is null ? null : new SessionContext { Claim = claim, Phase = state.Phase });
         if (baseline is null)
         {
             return null;
@@ -143,14 +145,14 @@ public sealed partial class SessionRecorder
 
         var context = baseline with
         {
-            Phase = update.Phase,
-            RiskScore = update.RiskScore ?? baseline.RiskScore,
-            RequiredDocuments = update.RequiredDocuments.Count > 0 ? update.RequiredDocuments : baseline.RequiredDocuments,
-            MissingDocuments = update.MissingDocuments,
-            ReceivedDocuments = update.ReceivedDocuments,
-            Findings = update.Findings.Count > 0 ? update.Findings : baseline.Findings,
-            Awaiting = update.Awaiting,
-            DocumentDeadline = update.Deadline,
+            Phase = state.Phase,
+            RiskScore = state.RiskScore ?? baseline.RiskScore,
+            RequiredDocuments = state.Required.Count > 0 ? state.Required : baseline.RequiredDocuments,
+            MissingDocuments = state.Missing,
+            ReceivedDocuments = state.Received,
+            Findings = state.Findings.Count > 0 ? state.Findings : baseline.Findings,
+            Awaiting = state.Awaiting,
+            DocumentDeadline = state.Deadline,
         };
         return finish is null ? context : finish(context);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DurableClaims.Contracts;
 using DurableClaims.Domain;
 using DurableClaims.Notifications;
@@ -11,8 +12,8 @@ namespace DurableClaims.Workflow;
 /// <param name="Session">The claim as it stood when the events happened (the body's <c>session</c>).</param>
 public sealed record WebhookDelivery(WebhookTarget Target, IReadOnlyList<ClaimLifecycleEvent> Events, WebhookSession Session);
 
-/// <summary>Input of <see cref="Activities.StartClaimActivity"/>.</summary>
-public sealed record StartClaimRequest(ClaimSubmission Claim, DateTimeOffset StartedAt, ClaimLifecycleEvent Event);
+/// <summary>Input of <see cref="Activities.StartClaimActivity"/>: the claim and its state as intake begins.</summary>
+public sealed record StartClaimRequest(ClaimSubmission Claim, DateTimeOffset StartedAt, ClaimLifecycleEvent Event, ClaimState State);
 
 /// <summary>Output of <see cref="Activities.StartClaimActivity"/>.</summary>
 public sealed record IntakeResult(
@@ -24,37 +25,20 @@ public sealed record IntakeResult(
 /// <summary>A message the orchestrator wants in the history (ids are assigned from the step key).</summary>
 public sealed record NewMessage(string Author, string Role, string Content);
 
-/// <summary>A change of a claim's session: status, documents, messages and one lifecycle event.</summary>
+/// <summary>A change of a claim's session: its state (the session files are a projection of it), messages and one lifecycle event.</summary>
 public sealed record SessionUpdate
 {
-    public required string ClaimId { get; init; }
+    /// <summary>Gets the claim's state after the step.</summary>
+    public required ClaimState State { get; init; }
+
+    /// <summary>Gets the claim (from its state).</summary>
+    [JsonIgnore]
+    public string ClaimId => State.ClaimId;
 
     /// <summary>Gets a key unique within the claim (e.g. <c>pause-2</c>); message ids derive from it, so a re-run adds nothing.</summary>
     public required string StepKey { get; init; }
 
     public required DateTimeOffset At { get; init; }
-
-    public required string Status { get; init; }
-
-    public required string Phase { get; init; }
-
-    public string? Reason { get; init; }
-
-    public string? Awaiting { get; init; }
-
-    public DateTimeOffset? Deadline { get; init; }
-
-    public int Rounds { get; init; }
-
-    public double? RiskScore { get; init; }
-
-    public IReadOnlyList<string> MissingDocuments { get; init; } = [];
-
-    public IReadOnlyList<ReceivedDocument> ReceivedDocuments { get; init; } = [];
-
-    public IReadOnlyList<string> RequiredDocuments { get; init; } = [];
-
-    public IReadOnlyList<string> Findings { get; init; } = [];
 
     public IReadOnlyList<NewMessage> Messages { get; init; } = [];
 
@@ -66,17 +50,12 @@ public sealed record RoundRequest
 {
     public required ClaimSubmission Claim { get; init; }
 
-    public required int Round { get; init; }
+    /// <summary>Gets the claim's state as the round begins (its round number, documents and earlier findings).</summary>
+    public required ClaimState State { get; init; }
 
     public required DateTimeOffset SubmittedAt { get; init; }
 
     public required DateTimeOffset At { get; init; }
-
-    public IReadOnlyList<string> RequiredDocuments { get; init; } = [];
-
-    public IReadOnlyList<ReceivedDocument> ReceivedDocuments { get; init; } = [];
-
-    public IReadOnlyList<string> PreviousFindings { get; init; } = [];
 
     public required ClaimLifecycleEvent Event { get; init; }
 }
@@ -106,12 +85,27 @@ public sealed record RoundResult
 
     /// <summary>Gets whether the round moved the claim forward (new findings, documents or a recommendation).</summary>
     public bool Progress => NewFindings.Count > 0 || Recommendation is not null || AdditionalDocuments.Count > 0;
+
+    /// <summary>What <see cref="ClaimState.ApplyRound"/> takes from this round.</summary>
+    public RoundConclusion ToConclusion() => new()
+    {
+        NewFindings = NewFindings,
+        RiskScore = RiskScore,
+        Recommendation = Recommendation,
+        AdditionalDocuments = AdditionalDocuments,
+        Reasons = Reasons,
+        Evidence = Evidence,
+        ModelVersion = ModelVersion,
+    };
 }
 
 /// <summary>Input of <see cref="Activities.CompleteClaimActivity"/>.</summary>
 public sealed record CompletionRequest
 {
     public required ClaimSubmission Claim { get; init; }
+
+    /// <summary>Gets the claim's state before it ends: rounds, risk, documents, findings, evidence, the agents' recommendation and model version.</summary>
+    public required ClaimState State { get; init; }
 
     public required DateTimeOffset At { get; init; }
 
@@ -122,29 +116,10 @@ public sealed record CompletionRequest
 
     public string? ErrorMessage { get; init; }
 
-    public int Rounds { get; init; }
-
-    public double? RiskScore { get; init; }
-
-    public string? Recommendation { get; init; }
-
     /// <summary>Gets the high-risk threshold from the claim's settings snapshot.</summary>
     public double HighRiskThreshold { get; init; } = 0.7;
 
-    public IReadOnlyList<string> AgentReasons { get; init; } = [];
-
-    public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
-
     public AdjusterDecision? Adjuster { get; init; }
-
-    /// <summary>Gets the model and prompt version of the last analysis round (<see cref="RoundResult.ModelVersion"/>); null when no round ran.</summary>
-    public string? ModelVersion { get; init; }
-
-    public IReadOnlyList<string> MissingDocuments { get; init; } = [];
-
-    public IReadOnlyList<ReceivedDocument> ReceivedDocuments { get; init; } = [];
-
-    public IReadOnlyList<string> Findings { get; init; } = [];
 
     public required string EventId { get; init; }
 }

@@ -1,5 +1,6 @@
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
+using DurableClaims.Domain;
 using DurableClaims.Sessions;
 using DurableClaims.Testing;
 using DurableClaims.Workflow;
@@ -23,11 +24,9 @@ public sealed class SessionRecorderTests : IDisposable
 
     private static SessionUpdate Update(string status, DateTimeOffset at, string step) => new()
     {
-        ClaimId = "CLM-REC",
+        State = ClaimState.Start("CLM-REC", 15) with { Status = status, Phase = ClaimPhases.Documents },
         StepKey = step,
         At = at,
-        Status = status,
-        Phase = ClaimPhases.Documents,
         Messages = [new NewMessage("system", "system", $"{status} at {at:O}")],
         Event = new ClaimLifecycleEvent($"CLM-REC:{step}", "CLM-REC", ClaimEventTypes.Pause, at),
     };

@@ -34,17 +34,9 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
         await _recorder.RecordAsync(
             new SessionUpdate
             {
-                ClaimId = input.Claim.ClaimId,
+                State = input.State.Complete(outcome),
                 StepKey = "complete",
                 At = input.At,
-                Status = outcome.Status,
-                Phase = ClaimPhases.Completed,
-                Reason = outcome.Reason,
-                Rounds = input.Rounds,
-                RiskScore = outcome.RiskScore,
-                MissingDocuments = input.MissingDocuments,
-                ReceivedDocuments = input.ReceivedDocuments,
-                Findings = input.Findings,
                 Messages = [new NewMessage("system", TurnRecording.System, Summary(outcome))],
                 Event = ClaimEventFactory.Completion(input.EventId, outcome),
             },
@@ -64,7 +56,7 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
     private async Task<DecisionEvidence> EvidenceAsync(CompletionRequest input)
     {
         var claim = input.Claim;
-        var received = input.ReceivedDocuments.DistinctBy(d => (d.Type, d.Filename)).ToList();
+        var received = input.State.Received.DistinctBy(d => (d.Type, d.Filename)).ToList();
         var texts = await _reader.ReadAsync(claim.ClaimId, received, CancellationToken.None);
         var floor = RuleFloor.Evaluate(
             claim, _catalog.FindPolicy(claim.PolicyNumber), await SubmittedAtAsync(input),
@@ -118,10 +110,10 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
             Status = input.Status ?? ClaimStatusCodes.Denied,
             Reason = input.Reason ?? string.Empty,
             ErrorMessage = input.ErrorMessage,
-            Rounds = input.Rounds,
-            RiskScore = input.RiskScore,
-            MissingDocuments = input.MissingDocuments,
-            ReceivedDocuments = input.ReceivedDocuments.Select(d => d.Type).Distinct(StringComparer.Ordinal).ToList(),
+            Rounds = input.State.Rounds,
+            RiskScore = input.State.RiskScore,
+            MissingDocuments = input.State.Missing,
+            ReceivedDocuments = input.State.Received.Select(d => d.Type).Distinct(StringComparer.Ordinal).ToList(),
             CompletedAt = input.At,
         };
         if (evidence is null)
@@ -138,14 +130,14 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
                 Claim = claim,
                 Coverage = coverage,
                 Risk = evidence.Floor.Risk,
-                Recommendation = input.Recommendation,
-                RiskScore = input.RiskScore ?? 0,
+                Recommendation = input.State.Recommendation,
+                RiskScore = input.State.RiskScore ?? 0,
                 HighRiskThreshold = input.HighRiskThreshold,
                 Adjuster = input.Adjuster,
-                AgentReasons = input.AgentReasons,
-                Evidence = input.Evidence,
+                AgentReasons = input.State.AgentReasons,
+                Evidence = input.State.Evidence,
                 Documents = evidence.Documents,
-                ModelVersion = input.ModelVersion,
+                ModelVersion = input.State.ModelVersion,
                 DecidedAt = input.At,
             });
             var approved = decision.Outcome == AdjusterDecisions.Approve;
@@ -177,7 +169,7 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
     private ClaimDecision MissingDocumentsDenial(CompletionRequest input, DecisionEvidence evidence)
     {
         var coverage = evidence.Floor.Coverage;
-        var missing = string.Join(", ", input.MissingDocuments.Select(d => $"{_catalog.TitleOf(d)} ({d})"));
+        var missing = string.Join(", ", input.State.Missing.Select(d => $"{_catalog.TitleOf(d)} ({d})"));
         return new ClaimDecision
         {
             Outcome = AdjusterDecisions.Deny,
@@ -186,7 +178,7 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
             Deductible = coverage.Deductible,
             CoverageLimit = coverage.Limit,
             Currency = input.Claim.Currency,
-            RiskScore = evidence.Floor.RiskScore(input.RiskScore),
+            RiskScore = evidence.Floor.RiskScore(input.State.RiskScore),
             DecidedBy = DecisionBuilder.ByRules,
             Reasons = [$"Required documents were not provided: {missing}. Claims are not held open for documents in this deployment (human-in-the-loop is off)."],
             RulesApplied =
@@ -194,13 +186,13 @@ public sealed class CompleteClaimActivity : TaskActivity<CompletionRequest, Clai
                 .. coverage.Rules,
                 new AppliedRule(
                     "documents.required", "Every required document must be on file.", RuleResults.Failed, $"Missing: {missing}.",
-                    CoverageRules.Inputs(("missing", string.Join(", ", input.MissingDocuments)), ("received", string.Join(", ", input.ReceivedDocuments.Select(d => d.Type).Distinct(StringComparer.Ordinal))))),
+                    CoverageRules.Inputs(("missing", string.Join(", ", input.State.Missing)), ("received", string.Join(", ", input.State.Received.Select(d => d.Type).Distinct(StringComparer.Ordinal))))),
             ],
-            Evidence = input.Evidence,
+            Evidence = input.State.Evidence,
             Documents = evidence.Documents,
-            AgentRecommendation = input.Recommendation,
-            AgentReasons = input.AgentReasons,
-            ModelVersion = input.ModelVersion,
+            AgentRecommendation = input.State.Recommendation,
+            AgentReasons = input.State.AgentReasons,
+            ModelVersion = input.State.ModelVersion,
             DecidedAt = input.At,
         };
     }

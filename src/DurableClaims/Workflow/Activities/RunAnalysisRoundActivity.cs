@@ -24,7 +24,8 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
     {
         ArgumentNullException.ThrowIfNull(input);
         var claim = input.Claim;
-        var stepKey = FormattableString.Invariant($"round-{input.Round:D3}");
+        var state = input.State;
+        var stepKey = FormattableString.Invariant($"round-{state.Rounds:D3}");
 
         // A re-run (retry after a crash) returns the recorded round: the decision must follow the transcript on file.
         if (await _recorder.LoadStepResultAsync<RoundResult>(claim.ClaimId, stepKey) is { } recorded)
@@ -36,10 +37,10 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
         {
             Claim = claim,
             SubmittedAt = input.SubmittedAt,
-            Round = input.Round,
-            RequiredDocuments = input.RequiredDocuments,
-            Documents = await _reader.ReadAsync(claim.ClaimId, input.ReceivedDocuments, CancellationToken.None),
-            PreviousFindings = input.PreviousFindings,
+            Round = state.Rounds,
+            RequiredDocuments = state.Required,
+            Documents = await _reader.ReadAsync(claim.ClaimId, state.Received, CancellationToken.None),
+            PreviousFindings = state.Findings,
         };
         var turns = await _team.RunAsync(ClaimAgents.AnalysisTeam, caseFile, CancellationToken.None);
         var result = Combine(caseFile, turns, input);
@@ -48,7 +49,7 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
         {
             Data = new Dictionary<string, object?>
             {
-                ["round"] = input.Round,
+                ["round"] = state.Rounds,
                 ["riskScore"] = result.RiskScore,
                 ["recommendation"] = result.Recommendation,
                 ["newFindings"] = result.NewFindings.Count,
@@ -59,16 +60,9 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
         await _recorder.RecordAsync(
             new SessionUpdate
             {
-                ClaimId = claim.ClaimId,
+                State = state.ApplyRound(result.ToConclusion()),
                 StepKey = stepKey,
                 At = input.At,
-                Status = ClaimStatusCodes.Running,
-                Phase = ClaimPhases.Analysis,
-                Rounds = input.Round,
-                RiskScore = result.RiskScore,
-                RequiredDocuments = input.RequiredDocuments,
-                ReceivedDocuments = input.ReceivedDocuments,
-                Findings = [.. input.PreviousFindings, .. result.NewFindings],
                 Messages = TurnRecording.Messages(caseFile, turns),
                 Event = roundEvent,
             },
@@ -83,9 +77,9 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
         var floor = RuleFloor.Evaluate(
             caseFile.Claim, _catalog.FindPolicy(caseFile.Claim.PolicyNumber), caseFile.SubmittedAt,
             caseFile.Documents.Select(d => d.Content).OfType<string>(), _catalog.Requirements.Risk);
-        var previous = input.PreviousFindings.ToHashSet(StringComparer.Ordinal);
+        var previous = input.State.Findings.ToHashSet(StringComparer.Ordinal);
         var newFindings = turns.SelectMany(t => t.Verdict.Findings).Concat(floor.Findings).Where(previous.Add).ToList();
-        var received = input.ReceivedDocuments.Select(d => d.Type).ToHashSet(StringComparer.Ordinal);
+        var received = input.State.Received.Select(d => d.Type).ToHashSet(StringComparer.Ordinal);
 
         // Only document types the catalog knows can be requested: a model must not invent paperwork for the customer.
         var additional = turns.SelectMany(t => t.Verdict.AdditionalDocuments)

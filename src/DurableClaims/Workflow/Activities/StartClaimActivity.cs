@@ -42,18 +42,12 @@ public sealed class StartClaimActivity : TaskActivity<StartClaimRequest, IntakeR
         };
         var turns = await _team.RunAsync(ClaimAgents.IntakeTeam, caseFile, CancellationToken.None);
         var toolEvents = TurnRecording.ToolEvents(claim.ClaimId, "intake", input.StartedAt, turns);
-        var receivedTypes = received.Select(r => r.Type).ToHashSet(StringComparer.Ordinal);
         await _recorder.RecordAsync(
             new SessionUpdate
             {
-                ClaimId = claim.ClaimId,
+                State = input.State.Intake(required, received),
                 StepKey = "intake",
                 At = input.StartedAt,
-                Status = ClaimStatusCodes.Running,
-                Phase = ClaimPhases.Intake,
-                RequiredDocuments = required,
-                ReceivedDocuments = received,
-                MissingDocuments = required.Where(r => !receivedTypes.Contains(r)).ToList(),
                 Messages = TurnRecording.Messages(caseFile, turns),
                 Event = input.Event,
             },

@@ -22,14 +22,17 @@ public sealed class CompleteClaimActivityTests : IDisposable
             new CompletionRequest
             {
                 Claim = claim with { SubmittedAt = WorkflowHost.Start },
+                State = ClaimState.Start(claim.ClaimId, 15) with
+                {
+                    Rounds = 1,
+                    RiskScore = risk,
+                    Recommendation = recommendation,
+                    AgentReasons = [ApprovalReason],
+                    Received = documents ?? [],
+                    ModelVersion = "gpt-test/prompts-v1",
+                },
                 At = WorkflowHost.Start.AddHours(1),
-                Rounds = 1,
-                RiskScore = risk,
-                Recommendation = recommendation,
                 HighRiskThreshold = 0.7,
-                AgentReasons = [ApprovalReason],
-                ReceivedDocuments = documents ?? [],
-                ModelVersion = "gpt-test/prompts-v1",
                 EventId = $"{claim.ClaimId}:9",
             });
 
@@ -117,7 +120,13 @@ public sealed class CompleteClaimActivityTests : IDisposable
         var claim = TestClaims.Auto("CLM-DONE-OFFLINE");
         var outcome = await _harness.Create<CompleteClaimActivity>().RunAsync(
             ActivityHarness.Context(claim.ClaimId),
-            new CompletionRequest { Claim = claim, At = WorkflowHost.Start, Recommendation = AdjusterDecisions.Approve, RiskScore = 0.05, ModelVersion = OfflineClaimsModel.Version, EventId = "e" });
+            new CompletionRequest
+            {
+                Claim = claim,
+                State = ClaimState.Start(claim.ClaimId, 15) with { Recommendation = AdjusterDecisions.Approve, RiskScore = 0.05, ModelVersion = OfflineClaimsModel.Version },
+                At = WorkflowHost.Start,
+                EventId = "e",
+            });
 
         Assert.Equal(OfflineClaimsModel.Version, outcome.Decision!.ModelVersion);
     }

@@ -1,6 +1,7 @@
 using DurableClaims.Agents;
 using DurableClaims.Agents.Offline;
 using DurableClaims.Contracts;
+using DurableClaims.Domain;
 using DurableClaims.Testing;
 using DurableClaims.Workflow;
 using DurableClaims.Workflow.Activities;
@@ -22,11 +23,9 @@ public sealed class RunAnalysisRoundActivityTests
             new RoundRequest
             {
                 Claim = claim,
-                Round = 1,
+                State = ClaimState.Start(claim.ClaimId, 15).Intake(TestClaims.AutoDocuments, received).BeginRound(),
                 SubmittedAt = WorkflowHost.Start,
                 At = WorkflowHost.Start,
-                RequiredDocuments = TestClaims.AutoDocuments,
-                ReceivedDocuments = received,
                 Event = new ClaimLifecycleEvent($"{claim.ClaimId}:1", claim.ClaimId, ClaimEventTypes.Round, WorkflowHost.Start),
             });
     }
