@@ -133,7 +133,6 @@ public sealed record ClaimState
             requests[request.Type] = request.Reason;
         }
 
-        var progress = round.NewFindings.Count > 0 || round.Recommendation is not null || round.AdditionalDocuments.Count > 0;
         return this with
         {
             Findings = [.. Findings, .. round.NewFindings],
@@ -145,7 +144,7 @@ public sealed record ClaimState
             RequestReasons = requests,
             Recommendation = round.AdditionalDocuments.Count == 0 && round.Recommendation is not null ? round.Recommendation : Recommendation,
             AgentReasons = round.AdditionalDocuments.Count == 0 && round.Recommendation is not null ? round.Reasons : AgentReasons,
-            RoundsWithoutProgress = progress ? 0 : RoundsWithoutProgress + 1,
+            RoundsWithoutProgress = round.Progress ? 0 : RoundsWithoutProgress + 1,
         };
     }
 
@@ -272,13 +271,15 @@ public sealed record ClaimState
     }
 }
 
-/// <summary>What one analysis round concluded, as <see cref="ClaimState.ApplyRound"/> takes it.</summary>
-public sealed record RoundConclusion
+/// <summary>What one analysis round concluded, as <see cref="ClaimState.ApplyRound"/> takes it (the workflow's round result derives from it).</summary>
+public record RoundConclusion
 {
+    /// <summary>Gets the findings not seen in earlier rounds.</summary>
     public IReadOnlyList<string> NewFindings { get; init; } = [];
 
     public double RiskScore { get; init; }
 
+    /// <summary>Gets <c>approve</c>, <c>deny</c> or null while undecided.</summary>
     public string? Recommendation { get; init; }
 
     public IReadOnlyList<DocumentRequest> AdditionalDocuments { get; init; } = [];
@@ -287,5 +288,10 @@ public sealed record RoundConclusion
 
     public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
 
+    /// <summary>Gets the model and prompt version the round ran on (e.g. <c>offline-rules/1</c>, <c>gpt-4o/prompts-v1</c>).</summary>
     public string? ModelVersion { get; init; }
+
+    /// <summary>Gets whether the round moved the claim forward (new findings, documents or a recommendation).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Progress => NewFindings.Count > 0 || Recommendation is not null || AdditionalDocuments.Count > 0;
 }

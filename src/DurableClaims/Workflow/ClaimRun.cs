@@ -145,7 +145,7 @@ internal sealed partial class ClaimRun
                 At = Now,
                 Event = NextEvent(ClaimEventTypes.Round, null),
             });
-        _state = _state.ApplyRound(result.ToConclusion());
+        _state = _state.ApplyRound(result);
         _webhooks.Notify(result.Events);
         var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
         WorkflowLog.Round(log, _claim.ClaimId, _state.Rounds, result.NewFindings.Count, result.Recommendation ?? "none");

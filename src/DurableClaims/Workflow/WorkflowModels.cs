@@ -61,42 +61,10 @@ public sealed record RoundRequest
 }
 
 /// <summary>Output of <see cref="Activities.RunAnalysisRoundActivity"/>: what the team concluded this round.</summary>
-public sealed record RoundResult
+public sealed record RoundResult : RoundConclusion
 {
-    /// <summary>Gets the findings not seen in earlier rounds.</summary>
-    public IReadOnlyList<string> NewFindings { get; init; } = [];
-
-    public double RiskScore { get; init; }
-
-    /// <summary>Gets <c>approve</c>, <c>deny</c> or null while undecided.</summary>
-    public string? Recommendation { get; init; }
-
-    public IReadOnlyList<DocumentRequest> AdditionalDocuments { get; init; } = [];
-
-    public IReadOnlyList<string> Reasons { get; init; } = [];
-
-    public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
-
-    /// <summary>Gets the model and prompt version the round ran on (e.g. <c>offline-rules/1</c>, <c>gpt-4o/prompts-v1</c>).</summary>
-    public string? ModelVersion { get; init; }
-
     /// <summary>Gets the round and tool_call events recorded (for webhooks).</summary>
     public IReadOnlyList<ClaimLifecycleEvent> Events { get; init; } = [];
-
-    /// <summary>Gets whether the round moved the claim forward (new findings, documents or a recommendation).</summary>
-    public bool Progress => NewFindings.Count > 0 || Recommendation is not null || AdditionalDocuments.Count > 0;
-
-    /// <summary>What <see cref="ClaimState.ApplyRound"/> takes from this round.</summary>
-    public RoundConclusion ToConclusion() => new()
-    {
-        NewFindings = NewFindings,
-        RiskScore = RiskScore,
-        Recommendation = Recommendation,
-        AdditionalDocuments = AdditionalDocuments,
-        Reasons = Reasons,
-        Evidence = Evidence,
-        ModelVersion = ModelVersion,
-    };
 }
 
 /// <summary>Input of <see cref="Activities.CompleteClaimActivity"/>.</summary>

@@ -60,7 +60,7 @@ public sealed class RunAnalysisRoundActivity : TaskActivity<RoundRequest, RoundR
         await _recorder.RecordAsync(
             new SessionUpdate
             {
-                State = state.ApplyRound(result.ToConclusion()),
+                State = state.ApplyRound(result),
                 StepKey = stepKey,
                 At = input.At,
                 Messages = TurnRecording.Messages(caseFile, turns),
