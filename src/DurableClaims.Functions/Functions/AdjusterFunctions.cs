@@ -1,15 +1,35 @@
 using DurableClaims.Api;
 using DurableClaims.Functions.Durable;
+using DurableClaims.Functions.Hosting;
 using DurableClaims.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableClaims.Functions.Functions;
 
 /// <summary>The adjuster's HTTP triggers: review, re-open, retry, close, notes, archive (the local host maps the same handlers).</summary>
-public sealed class AdjusterFunctions(ClaimsApiFactory factory)
+/// <remarks>With App Service authentication on (<see cref="AppServiceAuthOptions"/>) each action is recorded as the signed-in user.</remarks>
+public sealed class AdjusterFunctions
 {
+    private readonly ClaimsApiFactory _factory;
+    private readonly AppServiceAuthentication _appService;
+
+    /// <summary>Creates the triggers without App Service authentication: actions record the body's name.</summary>
+    public AdjusterFunctions(ClaimsApiFactory factory)
+        : this(factory, AppServiceAuthentication.Disabled)
+    {
+    }
+
+    /// <summary>Creates the triggers with the worker's App Service authentication setting.</summary>
+    [ActivatorUtilitiesConstructor]
+    public AdjusterFunctions(ClaimsApiFactory factory, AppServiceAuthentication appService)
+    {
+        _factory = factory;
+        _appService = appService;
+    }
+
     /// <summary>POST /api/claims/{claimId}/review: approve or deny a claim that waits for review or for an adjuster.</summary>
     [Function(ApiFunctionNames.ReviewClaim)]
     public Task<IResult> ReviewAsync(
@@ -17,7 +37,7 @@ public sealed class AdjusterFunctions(ClaimsApiFactory factory)
         string claimId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
-        => AdjusterHttp.ReviewAsync(claimId, req, factory.Actions(client), cancellationToken);
+        => AsUserAsync(req, () => AdjusterHttp.ReviewAsync(claimId, req, _factory.Actions(client), cancellationToken));
 
     /// <summary>POST /api/claims/{claimId}/reopen: ask for documents again with a new deadline.</summary>
     [Function(ApiFunctionNames.ReopenClaim)]
@@ -26,7 +46,7 @@ public sealed class AdjusterFunctions(ClaimsApiFactory factory)
         string claimId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
-        => AdjusterHttp.ReopenAsync(claimId, req, factory.Actions(client), cancellationToken);
+        => AsUserAsync(req, () => AdjusterHttp.ReopenAsync(claimId, req, _factory.Actions(client), cancellationToken));
 
     /// <summary>POST /api/claims/{claimId}/retry: run the failed step of a claim in error again.</summary>
     [Function(ApiFunctionNames.RetryClaim)]
@@ -35,7 +55,7 @@ public sealed class AdjusterFunctions(ClaimsApiFactory factory)
         string claimId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
-        => AdjusterHttp.RetryAsync(claimId, req, factory.Actions(client), cancellationToken);
+        => AsUserAsync(req, () => AdjusterHttp.RetryAsync(claimId, req, _factory.Actions(client), cancellationToken));
 
     /// <summary>POST /api/claims/{claimId}/close: close a claim that needs an adjuster with its status.</summary>
     [Function(ApiFunctionNames.CloseClaim)]
@@ -44,7 +64,7 @@ public sealed class AdjusterFunctions(ClaimsApiFactory factory)
         string claimId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
-        => AdjusterHttp.CloseAsync(claimId, req, factory.Actions(client), cancellationToken);
+        => AsUserAsync(req, () => AdjusterHttp.CloseAsync(claimId, req, _factory.Actions(client), cancellationToken));
 
     /// <summary>POST /api/claims/{claimId}/notes: add a note to the claim's timeline.</summary>
     [Function(ApiFunctionNames.AddClaimNote)]
@@ -53,7 +73,7 @@ public sealed class AdjusterFunctions(ClaimsApiFactory factory)
         string claimId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
-        => AdjusterHttp.AddNoteAsync(claimId, req, factory.Actions(client), cancellationToken);
+        => AsUserAsync(req, () => AdjusterHttp.AddNoteAsync(claimId, req, _factory.Actions(client), cancellationToken));
 
     /// <summary>POST /api/claims/{claimId}/archive: move a closed claim's session to the archive.</summary>
     [Function(ApiFunctionNames.ArchiveClaim)]
@@ -62,5 +82,9 @@ public sealed class AdjusterFunctions(ClaimsApiFactory factory)
         string claimId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
-        => AdjusterHttp.ArchiveAsync(claimId, factory.Actions(client), cancellationToken);
+        => AsUserAsync(req, () => AdjusterHttp.ArchiveAsync(claimId, _factory.Actions(client), cancellationToken));
+
+    /// <summary>Runs <paramref name="action"/> as the user App Service authentication signed in, or answers 401 when its header is unreadable.</summary>
+    private Task<IResult> AsUserAsync(HttpRequest request, Func<Task<IResult>> action)
+        => _appService.Authenticate(request) is { } refused ? Task.FromResult(refused) : action();
 }

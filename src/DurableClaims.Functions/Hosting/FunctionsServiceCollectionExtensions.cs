@@ -32,6 +32,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<DurableClaims.Http.StorageHealth>();
         services.AddSingleton(DurableClaims.Http.PublicBaseUrl.From(configuration, useWebsiteHostname: true));
         services.AddOptions<HttpLimits>().Bind(configuration.GetSection(HttpLimits.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AppServiceAuthOptions>().Bind(configuration.GetSection(AppServiceAuthOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<AppServiceAuthentication>();
 
         var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
         if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))

@@ -10,7 +10,7 @@ namespace DurableClaims.Host.Extensions;
 /// <summary>The request pipeline and route map of the local host.</summary>
 public static class HostAppExtensions
 {
-    /// <summary>Adds middleware (problem details, keys, static files) and maps every route group.</summary>
+    /// <summary>Adds middleware (problem details, bearer tokens, keys, static files) and maps every route group.</summary>
     public static WebApplication MapDurableClaimsHost(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -22,6 +22,7 @@ public static class HostAppExtensions
         });
         app.UseStatusCodePages();
         app.UseMiddleware<StorageFaultMiddleware>();
+        app.UseMiddleware<BearerTokenMiddleware>();
         app.UseMiddleware<FunctionKeyMiddleware>();
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -46,6 +46,7 @@ public static partial class HostBuilderExtensions
             return Task.CompletedTask;
         }));
         builder.AddDurableClaimsTelemetry();
+        builder.AddDurableClaimsIdentity();
 
         builder.Services.AddDurableClaimsRuntime(builder.Configuration).AddUploadListener().AddRetentionWorker();
         builder.Services.AddHostedService<StartupReport>();

@@ -8,6 +8,7 @@ using DurableClaims.Http;
 namespace DurableClaims.Host.Security;
 
 /// <summary>Function-key check as in Azure Functions: <c>x-functions-key</c> header or <c>?code=</c>; without configured keys, loopback callers only.</summary>
+/// <remarks>A request that <see cref="BearerTokenMiddleware"/> authenticated needs no key: the token stands for a person instead of a machine.</remarks>
 public sealed class FunctionKeyMiddleware(RequestDelegate next, HostSettings settings, IProblemDetailsService problems)
 {
     private readonly byte[][] _keys = settings.Keys.Select(Encoding.UTF8.GetBytes).ToArray();
@@ -31,6 +32,12 @@ public sealed class FunctionKeyMiddleware(RequestDelegate next, HostSettings set
                 return;
             }
 
+            await next(context);
+            return;
+        }
+
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
             await next(context);
             return;
         }

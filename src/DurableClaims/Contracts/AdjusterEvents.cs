@@ -5,7 +5,8 @@ namespace DurableClaims.Contracts;
 /// <param name="Adjuster">Who decided.</param>
 /// <param name="Notes">Why; quoted in the package.</param>
 /// <param name="Amount">The amount an approving adjuster settles on; null pays what the policy allows.</param>
-public sealed record AdjusterDecision(string Decision, string Adjuster, string? Notes = null, decimal? Amount = null);
+/// <param name="Authenticated">Whether <paramref name="Adjuster"/> is the user the host authenticated (bearer token, App Service authentication) rather than a name the caller typed.</param>
+public sealed record AdjusterDecision(string Decision, string Adjuster, string? Notes = null, decimal? Amount = null, bool Authenticated = false);
 
 /// <summary>The values of <see cref="AdjusterDecision.Decision"/> and <see cref="ClaimDecision.Outcome"/>.</summary>
 public static class AdjusterDecisions
@@ -25,8 +26,9 @@ public static class AdjusterDecisions
 /// <param name="Notes">Why; recorded on the claim's timeline.</param>
 /// <param name="Decision">For <see cref="AdjusterActions.Decide"/>: the decision.</param>
 /// <param name="Documents">For <see cref="AdjusterActions.Reopen"/>: the document types to ask the customer for.</param>
+/// <param name="Authenticated">Whether <paramref name="Adjuster"/> is the user the host authenticated rather than a name the caller typed.</param>
 public sealed record AdjusterAction(
-    string Action, string Adjuster, string? Notes = null, AdjusterDecision? Decision = null, IReadOnlyList<string>? Documents = null);
+    string Action, string Adjuster, string? Notes = null, AdjusterDecision? Decision = null, IReadOnlyList<string>? Documents = null, bool Authenticated = false);
 
 /// <summary>The values of <see cref="AdjusterAction.Action"/>.</summary>
 public static class AdjusterActions

@@ -6,10 +6,15 @@ namespace DurableClaims.Api.Adjusters;
 public sealed partial class ClaimActionsService
 {
     /// <summary>Adds an adjuster's note to any claim's timeline (its lifecycle events), open or closed.</summary>
-    public async Task<ApiResult<ClaimLifecycleEvent>> AddNoteAsync(string claimId, NoteRequest request, CancellationToken cancellationToken = default)
+    public Task<ApiResult<ClaimLifecycleEvent>> AddNoteAsync(string claimId, NoteRequest request, CancellationToken cancellationToken = default)
+        => AddNoteAsync(claimId, request, null, cancellationToken);
+
+    /// <summary>Adds a note by <paramref name="user"/> when a host authenticated one (the body's author is then ignored); the event's <c>authenticated</c> says which.</summary>
+    public async Task<ApiResult<ClaimLifecycleEvent>> AddNoteAsync(string claimId, NoteRequest request, AuthenticatedUser? user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = Check(request.Author, null);
+        var author = Actor(claimId, request.Author, user);
+        var errors = Check(author, null);
         if (string.IsNullOrWhiteSpace(request.Text))
         {
             errors["text"] = ["Required: the note."];
@@ -30,12 +35,11 @@ public sealed partial class ClaimActionsService
         }
 
         var at = time.GetUtcNow();
-        var author = request.Author!.Trim();
         var note = new ClaimLifecycleEvent(
             $"{claimId}:note-{at.UtcTicks:D19}", claimId, ClaimEventTypes.Note, at,
-            new Dictionary<string, object?> { ["author"] = author, ["text"] = request.Text!.Trim() });
+            new Dictionary<string, object?> { ["author"] = author, ["text"] = request.Text!.Trim(), ["authenticated"] = user is not null });
         await sessions.AppendEventAsync(note, cancellationToken);
-        Log.NoteAdded(logger, author, claimId);
+        Log.NoteAdded(logger, author!, claimId);
         return ApiResult.Ok(note);
     }
 

@@ -14,10 +14,15 @@ public sealed partial class ClaimActionsService(
     public const int MaxNoteLength = 4000;
 
     /// <summary>Approves or denies a claim that waits for review or for an adjuster (stalled, timed out, in error).</summary>
-    public async Task<ApiResult<AdjusterActionAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken = default)
+    public Task<ApiResult<AdjusterActionAccepted>> ReviewAsync(string claimId, ReviewRequest request, CancellationToken cancellationToken = default)
+        => ReviewAsync(claimId, request, null, cancellationToken);
+
+    /// <summary>Approves or denies a claim as <paramref name="user"/> when a host authenticated one (the body's adjuster is then ignored).</summary>
+    public async Task<ApiResult<AdjusterActionAccepted>> ReviewAsync(string claimId, ReviewRequest request, AuthenticatedUser? user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = Check(request.Adjuster, request.Notes);
+        var adjuster = Actor(claimId, request.Adjuster, user);
+        var errors = Check(adjuster, request.Notes);
         if (!AdjusterDecisions.IsValid(request.Decision))
         {
             errors["decision"] = [$"Must be '{AdjusterDecisions.Approve}' or '{AdjusterDecisions.Deny}'."];
@@ -33,7 +38,7 @@ public sealed partial class ClaimActionsService(
             return ApiResult.Invalid<AdjusterActionAccepted>(errors);
         }
 
-        var decision = new AdjusterDecision(request.Decision!.ToLowerInvariant(), request.Adjuster!.Trim(), Trim(request.Notes), request.Amount);
+        var decision = new AdjusterDecision(request.Decision!.ToLowerInvariant(), adjuster!, Trim(request.Notes), request.Amount, user is not null);
         var awaiting = await AwaitingAsync(claimId, cancellationToken);
         if (awaiting.Problem is { } problem)
         {
@@ -43,14 +48,19 @@ public sealed partial class ClaimActionsService(
         // A review pause waits for its own event; a claim that needs an adjuster takes every action on one event.
         return awaiting.Value == ClaimAwaiting.Review
             ? await RaiseAsync(claimId, ClaimWorkflow.Events.AdjusterDecision, decision, AdjusterActions.Decide, decision.Adjuster, cancellationToken)
-            : await ActAsync(claimId, awaiting.Value, new AdjusterAction(AdjusterActions.Decide, decision.Adjuster, decision.Notes, decision), cancellationToken);
+            : await ActAsync(claimId, awaiting.Value, new AdjusterAction(AdjusterActions.Decide, decision.Adjuster, decision.Notes, decision, Authenticated: user is not null), cancellationToken);
     }
 
     /// <summary>Asks the customer again for documents (the claim's missing ones, or those named) with a new deadline and round budget.</summary>
-    public async Task<ApiResult<AdjusterActionAccepted>> ReopenAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken = default)
+    public Task<ApiResult<AdjusterActionAccepted>> ReopenAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken = default)
+        => ReopenAsync(claimId, request, null, cancellationToken);
+
+    /// <summary>Re-opens a claim as <paramref name="user"/> when a host authenticated one.</summary>
+    public async Task<ApiResult<AdjusterActionAccepted>> ReopenAsync(string claimId, AdjusterActionRequest request, AuthenticatedUser? user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = Check(request.Adjuster, request.Notes);
+        var adjuster = Actor(claimId, request.Adjuster, user);
+        var errors = Check(adjuster, request.Notes);
         var unknown = (request.Documents ?? []).Where(d => string.IsNullOrWhiteSpace(d) || !catalog.IsKnownDocumentType(d.Trim())).ToList();
         if (unknown.Count > 0)
         {
@@ -59,24 +69,52 @@ public sealed partial class ClaimActionsService(
 
         return errors.Count > 0
             ? ApiResult.Invalid<AdjusterActionAccepted>(errors)
-            : await ActAsync(claimId, null, new AdjusterAction(AdjusterActions.Reopen, request.Adjuster!.Trim(), Trim(request.Notes), null, request.Documents?.Select(d => d.Trim()).Distinct(StringComparer.Ordinal).ToList()), cancellationToken);
+            : await ActAsync(claimId, null, new AdjusterAction(AdjusterActions.Reopen, adjuster!, Trim(request.Notes), null, request.Documents?.Select(d => d.Trim()).Distinct(StringComparer.Ordinal).ToList(), user is not null), cancellationToken);
     }
 
     /// <summary>Runs the failed step of a claim in error again.</summary>
     public Task<ApiResult<AdjusterActionAccepted>> RetryAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken = default)
-        => SimpleAsync(claimId, AdjusterActions.Retry, request, cancellationToken);
+        => SimpleAsync(claimId, AdjusterActions.Retry, request, null, cancellationToken);
+
+    /// <summary>Retries a claim's failed step as <paramref name="user"/> when a host authenticated one.</summary>
+    public Task<ApiResult<AdjusterActionAccepted>> RetryAsync(string claimId, AdjusterActionRequest request, AuthenticatedUser? user, CancellationToken cancellationToken)
+        => SimpleAsync(claimId, AdjusterActions.Retry, request, user, cancellationToken);
 
     /// <summary>Closes a claim that needs an adjuster with the status it has.</summary>
     public Task<ApiResult<AdjusterActionAccepted>> CloseAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken = default)
-        => SimpleAsync(claimId, AdjusterActions.Close, request, cancellationToken);
+        => SimpleAsync(claimId, AdjusterActions.Close, request, null, cancellationToken);
 
-    private async Task<ApiResult<AdjusterActionAccepted>> SimpleAsync(string claimId, string action, AdjusterActionRequest request, CancellationToken cancellationToken)
+    /// <summary>Closes a claim as <paramref name="user"/> when a host authenticated one.</summary>
+    public Task<ApiResult<AdjusterActionAccepted>> CloseAsync(string claimId, AdjusterActionRequest request, AuthenticatedUser? user, CancellationToken cancellationToken)
+        => SimpleAsync(claimId, AdjusterActions.Close, request, user, cancellationToken);
+
+    private async Task<ApiResult<AdjusterActionAccepted>> SimpleAsync(
+        string claimId, string action, AdjusterActionRequest request, AuthenticatedUser? user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = Check(request.Adjuster, request.Notes);
+        var adjuster = Actor(claimId, request.Adjuster, user);
+        var errors = Check(adjuster, request.Notes);
         return errors.Count > 0
             ? ApiResult.Invalid<AdjusterActionAccepted>(errors)
-            : await ActAsync(claimId, null, new AdjusterAction(action, request.Adjuster!.Trim(), Trim(request.Notes)), cancellationToken);
+            : await ActAsync(claimId, null, new AdjusterAction(action, adjuster!, Trim(request.Notes), Authenticated: user is not null), cancellationToken);
+    }
+
+    /// <summary>Who acts: the authenticated user when there is one (whatever the body says), else the body's name, trimmed.</summary>
+    /// <remarks>The body's name is free text anyone can type; an authenticated name is what the host verified, so it wins.</remarks>
+    private string? Actor(string claimId, string? named, AuthenticatedUser? user)
+    {
+        if (user is null)
+        {
+            return string.IsNullOrWhiteSpace(named) ? null : named.Trim();
+        }
+
+        var typed = named?.Trim();
+        if (!string.IsNullOrEmpty(typed) && !string.Equals(typed, user.Name, StringComparison.Ordinal))
+        {
+            Log.NameReplaced(logger, typed, user.Name, user.Method, claimId);
+        }
+
+        return user.Name;
     }
 
     private async Task<ApiResult<AdjusterActionAccepted>> ActAsync(string claimId, string? knownAwaiting, AdjusterAction action, CancellationToken cancellationToken)
@@ -174,5 +212,9 @@ public sealed partial class ClaimActionsService(
 
         [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Claim {ClaimId} archived")]
         public static partial void Archived(ILogger logger, string claimId);
+
+        [LoggerMessage(EventId = 4108, Level = LogLevel.Information,
+            Message = "The body named {Named} on claim {ClaimId}; the authenticated user {User} ({Method}) is recorded instead")]
+        public static partial void NameReplaced(ILogger logger, string named, string user, string method, string claimId);
     }
 }
