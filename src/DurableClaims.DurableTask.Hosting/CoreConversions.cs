@@ -67,9 +67,24 @@ internal static class CoreConversions
             SerializedInput = withInputsAndOutputs ? state.Input : null,
             SerializedOutput = withInputsAndOutputs ? state.Output : null,
             SerializedCustomStatus = state.Status,
-            FailureDetails = state.FailureDetails.ToTaskFailureDetails(),
+            FailureDetails = state.FailureDetails.ToTaskFailureDetails() ?? FailureFromOutput(state),
             Tags = state.Tags is { } tags ? new Dictionary<string, string>(tags) : new Dictionary<string, string>(),
         };
+
+    // Azure Storage keeps no failure details on the instance row: it writes FailureDetails.ToString() ("ErrorType: message")
+    // as the output instead, so that is where a failed instance's error type and message are read back from.
+    private static TaskFailureDetails? FailureFromOutput(Core.OrchestrationState state)
+    {
+        if (state.OrchestrationStatus != Core.OrchestrationStatus.Failed || string.IsNullOrEmpty(state.Output))
+        {
+            return null;
+        }
+
+        var separator = state.Output.IndexOf(": ", StringComparison.Ordinal);
+        return separator > 0 && !state.Output.AsSpan(0, separator).ContainsAny(" \"{")
+            ? new TaskFailureDetails(state.Output[..separator], state.Output[(separator + 2)..], null, null, null)
+            : new TaskFailureDetails("OrchestrationFailed", state.Output, null, null, null);
+    }
 
     // Providers hand back DateTime with Kind Unspecified (e.g. from storage); all DurableTask.Core times are UTC.
     private static DateTimeOffset AsUtc(DateTime time) => time.Kind == DateTimeKind.Local

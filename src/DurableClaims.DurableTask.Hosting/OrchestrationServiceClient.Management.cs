@@ -158,7 +158,7 @@ public sealed partial class OrchestrationServiceClient
     }
 
     /// <inheritdoc/>
-    /// <remarks>Reads the history JSON of the service client; it must be DurableTask.Core's own typed form (JsonDataConverter.Default).</remarks>
+    /// <remarks>Reads the history JSON of the service client: DurableTask.Core's typed form (SQLite) or plain objects keyed by <c>EventType</c> (Azure Storage).</remarks>
     public override async Task<IList<HistoryEvent>> GetOrchestrationHistoryAsync(string instanceId, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
@@ -171,11 +171,11 @@ public sealed partial class OrchestrationServiceClient
         var json = await _client.GetOrchestrationHistoryAsync(instanceId, null);
         try
         {
-            return global::DurableTask.Core.Serializing.JsonDataConverter.Default.Deserialize<List<HistoryEvent>>(json);
+            return HistoryJson.Read(json);
         }
         catch (Newtonsoft.Json.JsonException ex)
         {
-            throw new NotSupportedException($"The orchestration service client {_client.GetType().Name} returns history in a form other than DurableTask.Core's typed JSON.", ex);
+            throw new NotSupportedException($"The orchestration service client {_client.GetType().Name} returns history in a form this client cannot read.", ex);
         }
     }
 

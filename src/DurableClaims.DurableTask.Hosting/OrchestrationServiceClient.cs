@@ -163,9 +163,17 @@ public sealed partial class OrchestrationServiceClient : DurableTaskClient
             ?? throw new ArgumentException($"An orchestration with the instanceId {instanceId} was not found.", nameof(instanceId));
     }
 
+    // A finished instance never reads another message; some services (Azure Storage) would store it silently, so refuse it here
+    // with the instance's status, as Durable Functions' client does, and every provider answers alike.
     private async Task SendAsync(string instanceId, HistoryEvent @event, CancellationToken cancellation)
     {
-        await EnsureExistsAsync(instanceId, cancellation);
+        var state = await EnsureExistsAsync(instanceId, cancellation);
+        if (CoreConversions.TerminalStatuses.Contains(state.OrchestrationStatus))
+        {
+            throw new InvalidOperationException(
+                $"The orchestration with the instanceId {instanceId} has finished ({state.OrchestrationStatus}) and takes no more messages.");
+        }
+
         await _client.SendTaskOrchestrationMessageAsync(new TaskMessage
         {
             OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId },

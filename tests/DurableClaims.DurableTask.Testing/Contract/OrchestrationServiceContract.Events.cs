@@ -33,7 +33,7 @@ public abstract partial class OrchestrationServiceContract
     [Fact]
     public async Task WaitWithTimeout_NoEvent_ShouldThrowTaskCanceledAtTheDueTime()
     {
-        var id = await StartAsync<AwaitApproval>(1);
+        var id = await StartAsync<AwaitApproval>(1 + TimerEarlinessSeconds);
 
         var done = await CompletionAsync(id);
 
@@ -44,7 +44,7 @@ public abstract partial class OrchestrationServiceContract
     [Fact]
     public async Task WaitWithTimeout_EventJustBeforeTheDeadline_ShouldWin()
     {
-        var id = await StartAsync<AwaitApproval>(3);
+        var id = await StartAsync<AwaitApproval>(3 + TimerEarlinessSeconds);
         await UntilWaitingAsync(id);
         await Task.Delay(TimeSpan.FromSeconds(2));
 

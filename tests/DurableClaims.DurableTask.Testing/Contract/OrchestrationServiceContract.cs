@@ -16,6 +16,10 @@ public abstract partial class OrchestrationServiceContract : IAsyncLifetime
 
     protected DurableTaskClient Client => Host.Client;
 
+    /// <summary>How much earlier than due a durable timer may fire on this service, in whole seconds (0: never early).</summary>
+    /// <remarks>Azure Storage queues take a message's visibility delay in whole seconds and drop the fraction, so its timers fire up to a second early.</remarks>
+    protected virtual int TimerEarlinessSeconds => 0;
+
     /// <summary>Opens a new service object over this test's task hub (called again after every simulated restart).</summary>
     protected abstract IOrchestrationService CreateService();
 

@@ -1,0 +1,70 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+
+namespace DurableClaims.DurableTask.AzureStorage;
+
+/// <summary>Reads the task hub's account the way the Functions host reads a connection: a connection string, or identity-based settings.</summary>
+public static class AzureStorageConnection
+{
+    /// <summary>Fills the connection and the hub name of <paramref name="options"/> from <paramref name="configuration"/> where they are not set.</summary>
+    /// <remarks>
+    /// <c>{ConnectionName}</c> as a value is a connection string (<c>UseDevelopmentStorage=true</c> is Azurite on its default ports).
+    /// As a section it is identity-based: <c>accountName</c> (public-cloud endpoints) or <c>blobServiceUri</c>, <c>queueServiceUri</c>
+    /// and <c>tableServiceUri</c>, with <c>credential</c> (<c>managedidentity</c>) and <c>clientId</c> (a user-assigned identity).
+    /// The hub name comes from <c>DurableTask:HubName</c>, then <c>TASKHUB_NAME</c> (the Functions app's setting).
+    /// </remarks>
+    public static void Apply(IConfiguration configuration, AzureStorageTaskHubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        var hubName = NonEmpty(configuration["DurableTask:HubName"]) ?? NonEmpty(configuration[AzureStorageTaskHubOptions.TaskHubNameSetting]);
+        if (hubName is not null)
+        {
+            options.TaskHubName = hubName;
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString) || options.Endpoints is not null)
+        {
+            return;
+        }
+
+        var section = configuration.GetSection(options.ConnectionName);
+        if (NonEmpty(section.Value) is { } connectionString)
+        {
+            options.ConnectionString = connectionString;
+            return;
+        }
+
+        options.Endpoints = Endpoints(section);
+        if (options.Endpoints is not null)
+        {
+            options.Credential ??= Credential(NonEmpty(section["credential"]), NonEmpty(section["clientId"]));
+        }
+    }
+
+    private static AzureStorageEndpoints? Endpoints(IConfigurationSection section)
+    {
+        if (NonEmpty(section["accountName"]) is { } account)
+        {
+            return new AzureStorageEndpoints(
+                new Uri($"https://{account}.blob.core.windows.net/"),
+                new Uri($"https://{account}.queue.core.windows.net/"),
+                new Uri($"https://{account}.table.core.windows.net/"));
+        }
+
+        var (blob, queue, table) = (NonEmpty(section["blobServiceUri"]), NonEmpty(section["queueServiceUri"]), NonEmpty(section["tableServiceUri"]));
+        return blob is null || queue is null || table is null
+            ? null
+            : new AzureStorageEndpoints(new Uri(blob), new Uri(queue), new Uri(table));
+    }
+
+    // The Functions host's meaning of __credential: "managedidentity" is the app's identity (user-assigned with __clientId);
+    // otherwise the SDK's default chain, which also covers developer sign-ins on a workstation.
+    private static TokenCredential Credential(string? credential, string? clientId) =>
+        string.Equals(credential, "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
