@@ -1,18 +1,39 @@
+using DurableClaims.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableClaims.Http;
 
-/// <summary>Remembers a full disk until a write succeeds again, so that <c>/api/health</c> reports it (a singleton per host).</summary>
-public sealed class StorageHealth(TimeProvider time)
+/// <summary>Remembers a full disk until a write succeeds again, and reads the stuck writes of the claim store, so that <c>/api/health</c> reports them (a singleton per host).</summary>
+public sealed class StorageHealth
 {
     private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly StorageWriteWatch? _writes;
     private DateTimeOffset? _fullSince;
 
     public StorageHealth()
         : this(TimeProvider.System)
     {
     }
+
+    public StorageHealth(TimeProvider time)
+        : this(time, null)
+    {
+    }
+
+    /// <summary>Creates the tracker over the host's write watch (null: stuck writes are not reported).</summary>
+    public StorageHealth(TimeProvider time, StorageWriteWatch? writes)
+    {
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _writes = writes;
+    }
+
+    /// <summary>Gets the longest-running stuck write of the claim store, or null when none has run past the threshold.</summary>
+    public StuckWrite? StuckWrite => _writes?.FindStuck();
+
+    /// <summary>Gets how long a write may run before it counts as stuck, when writes are watched.</summary>
+    public TimeSpan? StuckWriteAfter => _writes?.StuckAfter;
 
     /// <summary>Gets whether no disk-full failure happened since the last successful write.</summary>
     public bool IsHealthy
@@ -43,7 +64,7 @@ public sealed class StorageHealth(TimeProvider time)
     {
         lock (_gate)
         {
-            _fullSince ??= time.GetUtcNow();
+            _fullSince ??= _time.GetUtcNow();
         }
     }
 
@@ -60,13 +81,24 @@ public sealed class StorageHealth(TimeProvider time)
     public static void ReportWriteSucceeded(HttpRequest request)
         => request?.HttpContext.RequestServices?.GetService<StorageHealth>()?.ReportWriteSucceeded();
 
-    /// <summary>The health report of the host: Healthy, or Unhealthy while the disk is known to be full.</summary>
+    /// <summary>The health report of the host: Healthy, or Unhealthy while the disk is known to be full or a write is stuck.</summary>
+    /// <remarks>The detail names the kind of write and how long it has run, never a claim id or path: health is anonymous.</remarks>
     public static IResult Report(StorageHealth? health, string version)
     {
         if (health is { FullSince: { } since })
         {
             return TypedResults.Json(
                 new HealthDetail("Unhealthy", version, $"Storage full since {since:O}; healthy again after a successful write."),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (health?.StuckWrite is { } stuck)
+        {
+            var others = stuck.Count > 1 ? $"; {stuck.Count} writes are past the threshold" : string.Empty;
+            return TypedResults.Json(
+                new HealthDetail(
+                    "Unhealthy", version,
+                    $"A storage write ({stuck.Operation}) has not finished for {stuck.Elapsed.TotalSeconds:F1} s (threshold {health.StuckWriteAfter!.Value.TotalSeconds:F1} s){others}; healthy again once it finishes."),
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 

@@ -6,6 +6,7 @@ using DurableClaims.Api;
 using DurableClaims.Contracts;
 using DurableClaims.Functions.Durable;
 using DurableClaims.Functions.Functions;
+using DurableClaims.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,9 @@ public static class FunctionsServiceCollectionExtensions
 
         services.AddClaimsHttpJson();
         services.AddClaimsApi(configuration);
+
+        // After the stores are registered (AddDurableClaims, AddClaimsApi): /api/health reports a write that hangs.
+        services.AddStorageWriteWatch(configuration);
         services.AddSingleton<ClaimsApiFactory>();
         services.AddSingleton<DurableClaims.Http.StorageHealth>();
         services.AddSingleton(DurableClaims.Http.PublicBaseUrl.From(configuration, useWebsiteHostname: true));

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using DurableClaims.Api;
 using DurableClaims.Configuration;
 using DurableClaims.Host.Security;
+using DurableClaims.Storage;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -49,6 +50,7 @@ public static partial class HostBuilderExtensions
         builder.AddDurableClaimsIdentity();
 
         builder.Services.AddDurableClaimsRuntime(builder.Configuration).AddUploadListener().AddRetentionWorker();
+        builder.Services.AddStorageWriteWatch(builder.Configuration);
         builder.Services.AddHostedService<StartupReport>();
         return builder;
     }
