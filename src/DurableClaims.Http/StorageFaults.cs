@@ -1,6 +1,8 @@
 using DurableClaims.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DurableClaims.Http;
@@ -109,6 +111,14 @@ public static partial class StorageFaults
             await WriteAsync(context, fault);
             return;
         }
+        catch (OperationCanceledException) when (IsStopping(context) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // The host is stopping and abandoned this request's writes (all-or-nothing, so nothing of it is stored): say so
+            // instead of a 500, so that the caller retries against the next instance.
+            Log.Stopping(logger, context.Request.Method, context.Request.Path);
+            await WriteStoppingAsync(context);
+            return;
+        }
 
         if (recordWrites && IsWrite(context.Request.Method) && context.Response.StatusCode < 400)
         {
@@ -132,6 +142,25 @@ public static partial class StorageFaults
         return TypedResults.Problem(details).ExecuteAsync(context);
     }
 
+    private static bool IsStopping(HttpContext context)
+        => context.RequestServices?.GetService<IHostApplicationLifetime>()?.ApplicationStopping.IsCancellationRequested == true;
+
+    private static Task WriteStoppingAsync(HttpContext context)
+    {
+        var details = new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = UnavailableType,
+            Title = "Shutting down",
+            Detail = "The server is shutting down and abandoned this request; nothing of it was stored. Retry.",
+        };
+        ApiResultHttp.AddRequestMembers(details, context.Request.Path, context.TraceIdentifier);
+        context.Response.Clear();
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "5";
+        return TypedResults.Problem(details).ExecuteAsync(context);
+    }
+
     private static bool IsDiskFullOne(Exception ex)
         => ex is StorageFullException
         || (ex is IOException io && (DiskFullCodes.Contains(io.HResult)
@@ -148,5 +177,8 @@ public static partial class StorageFaults
 
         [LoggerMessage(EventId = 4302, Level = LogLevel.Error, Message = "Stored data is damaged: {Method} {Path} answered 503")]
         public static partial void Corrupt(ILogger logger, Exception exception, string method, string path);
+
+        [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "Shutting down: {Method} {Path} was abandoned and answered 503")]
+        public static partial void Stopping(ILogger logger, string method, string path);
     }
 }

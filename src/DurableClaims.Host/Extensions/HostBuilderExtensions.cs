@@ -29,6 +29,10 @@ public static partial class HostBuilderExtensions
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
 
+        // Set explicitly rather than left to the framework's default: the storage writes abandon at stopping (StorageWriteWatch)
+        // and this bounds the rest, so SIGTERM ends the process in a known time.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
+
         // The SQLite task hub reads synchronously (Microsoft.Data.Sqlite); under many concurrent status polls
         // the default pool (one thread per core, slow injection) starves and p99 latency jumps to
         // seconds. A higher floor keeps reads from queueing behind each other.

@@ -26,9 +26,12 @@ public sealed record HostSettings
     /// <summary>Gets the thread-pool worker floor (see HostBuilderExtensions for why).</summary>
     public int MinWorkerThreads { get; init; } = 64;
 
+    /// <summary>Gets how long stopping (SIGTERM, Ctrl+C) may take: requests in flight get this long, then are aborted (<c>HostOptions.ShutdownTimeout</c>).</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
     public bool KeysRequired => Keys.Count > 0;
 
-    /// <summary>Reads the settings: <c>--data-dir</c> / <c>DURABLECLAIMS_DATA</c>, <c>Host:Keys</c> / <c>DURABLECLAIMS_API_KEYS</c> (comma-separated), <c>Host:MaxRequestBodyBytes</c>.</summary>
+    /// <summary>Reads the settings: <c>--data-dir</c> / <c>DURABLECLAIMS_DATA</c>, <c>Host:Keys</c> / <c>DURABLECLAIMS_API_KEYS</c> (comma-separated), <c>Host:MaxRequestBodyBytes</c>, <c>Host:ShutdownTimeout</c>.</summary>
     public static HostSettings From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -50,6 +53,7 @@ public sealed record HostSettings
             MaxClaimBytes = host.GetValue("MaxClaimBytes", 1024L * 1024),
             MaxEventBytes = host.GetValue("MaxEventBytes", 1024L * 1024),
             MinWorkerThreads = host.GetValue("MinWorkerThreads", 64),
+            ShutdownTimeout = host.GetValue("ShutdownTimeout", TimeSpan.FromSeconds(20)),
         };
     }
 

@@ -18,6 +18,8 @@ public sealed class HostSettingsValidator : IValidateOptions<HostSettings>
         Check(errors, options.MaxClaimBytes > 0, $"Host:MaxClaimBytes must be positive (was {options.MaxClaimBytes}).");
         Check(errors, options.MaxEventBytes > 0, $"Host:MaxEventBytes must be positive (was {options.MaxEventBytes}).");
         Check(errors, options.MinWorkerThreads is >= 1 and <= 32_767, $"Host:MinWorkerThreads must be between 1 and 32767 (was {options.MinWorkerThreads}).");
+        Check(errors, options.ShutdownTimeout > TimeSpan.Zero && options.ShutdownTimeout <= TimeSpan.FromMinutes(10),
+            $"Host:ShutdownTimeout must be more than zero and at most 10 minutes, e.g. 00:00:20 (was {options.ShutdownTimeout}).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
