@@ -29,13 +29,17 @@ public static partial class StorageFaults
     /// <summary>The problem type of 503 Service Unavailable (RFC 9110).</summary>
     public const string UnavailableType = "https://tools.ietf.org/html/rfc9110#section-15.6.4";
 
+    // The SQLite task hub's corruption (src/DurableClaims.DurableTask.Sqlite), by full name: see Classify.
+    private const string TaskHubCorruptTypeName = "DurableClaims.DurableTask.Sqlite.TaskHubCorruptException";
+
     // errno ENOSPC (Linux, macOS) and Windows' ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL as HRESULTs.
     private static readonly int[] DiskFullCodes = [28, unchecked((int)0x80070070), unchecked((int)0x80070027)];
 
     /// <summary>Classifies <paramref name="exception"/> (and its inner exceptions).</summary>
     /// <remarks>
-    /// The SQLite provider's TaskHubCorruptException is matched by name: this layer must not reference the provider
-    /// (the Functions app does not ship it) to recognise its corruption.
+    /// The SQLite provider's TaskHubCorruptException is matched by its full type name: this layer must not reference the
+    /// provider (the Functions app does not ship it) to recognise its corruption. It is an IOException, checked for a full
+    /// disk first only by its own HResult and message, which never say so.
     /// </remarks>
     public static StorageFault Classify(Exception? exception)
     {
@@ -46,7 +50,7 @@ public static partial class StorageFaults
                 return StorageFault.Full;
             }
 
-            if (ex is InvalidDataException or StorageCorruptException || ex.GetType().Name == "TaskHubCorruptException")
+            if (ex is InvalidDataException or StorageCorruptException || ex.GetType().FullName == TaskHubCorruptTypeName)
             {
                 return StorageFault.Corrupt;
             }
