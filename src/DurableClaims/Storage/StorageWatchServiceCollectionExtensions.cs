@@ -1,6 +1,7 @@
 using DurableClaims.Api.Intake;
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
+using DurableClaims.Documents;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +13,10 @@ namespace DurableClaims.Storage;
 public static class StorageWatchServiceCollectionExtensions
 {
     /// <summary>Adds the watch (<c>Claims:Storage:StuckWriteAfter</c>, validated at start) around the registered session, document and receipt stores.</summary>
-    /// <remarks>Call after the stores are registered (<c>AddDurableClaims</c>, <c>AddClaimsApi</c>); a second call changes nothing.</remarks>
+    /// <remarks>
+    /// Call after the stores are registered (<c>AddDurableClaims</c>, <c>AddClaimsApi</c>); a second call changes nothing.
+    /// A document store that is not a <see cref="DocumentStore"/> (a test double) is left as it is.
+    /// </remarks>
     public static IServiceCollection AddStorageWriteWatch(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -27,7 +31,7 @@ public static class StorageWatchServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StorageWriteWatch>();
         Decorate<ISessionStore>(services, (sp, inner) => new WatchedSessionStore(inner, sp.GetRequiredService<StorageWriteWatch>()));
-        Decorate<IDocumentStore>(services, (sp, inner) => new WatchedDocumentStore(inner, sp.GetRequiredService<StorageWriteWatch>()));
+        Decorate<IDocumentStore>(services, (sp, inner) => inner is DocumentStore store ? new WatchedDocumentStore(store, sp.GetRequiredService<StorageWriteWatch>()) : inner);
         Decorate<IIntakeReceiptStore>(services, (sp, inner) => new WatchedReceiptStore(inner, sp.GetRequiredService<StorageWriteWatch>()));
         return services;
     }

@@ -57,7 +57,7 @@ public sealed partial class StorageWriteWatch
     public int InFlightCount => _writes.Count;
 
     /// <summary>Records the start of a write; dispose the scope when it ends, however it ends.</summary>
-    /// <param name="operation">What is written, without names or ids (health is anonymous): e.g. <c>document save</c>.</param>
+    /// <param name="operation">What is written, without names or ids (health is anonymous): e.g. <c>document write</c>.</param>
     /// <param name="target">Which claim or object, for the log only.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     /// <param name="abandonOnStop">Whether shutdown cancels the write: true for writes that add data (all-or-nothing, so

@@ -1,44 +1,65 @@
 using DurableClaims.Api.Intake;
 using DurableClaims.Contracts;
+using DurableClaims.Documents;
 
 namespace DurableClaims.Storage;
 
-/// <summary>The document store with its writes counted by <see cref="StorageWriteWatch"/>; reads pass through.</summary>
-public sealed class WatchedDocumentStore(IDocumentStore inner, StorageWriteWatch watch) : IDocumentStore
+/// <summary>The document store with its writes counted by <see cref="StorageWriteWatch"/>: the same store over a watched container.</summary>
+/// <remarks>
+/// A <see cref="DocumentStore"/> itself rather than a wrapper of the interface: callers that need the store's own
+/// operations (the upload intake removes a refused blob only from a <see cref="DocumentStore"/>) keep them.
+/// </remarks>
+public sealed class WatchedDocumentStore(DocumentStore inner, StorageWriteWatch watch)
+    : DocumentStore(new WatchedObjectContainer((inner ?? throw new ArgumentNullException(nameof(inner))).Container, watch, "document"))
 {
-    public Task<StoredDocument> SaveAsync(string claimId, string type, string filename, Stream content, CancellationToken cancellationToken = default)
-        => SaveAsync(claimId, type, filename, content, null, cancellationToken);
+    public override Uri? CreateUploadUri(string claimId, string type, string filename, DateTimeOffset deadline)
+        => inner.CreateUploadUri(claimId, type, filename, deadline);
+}
 
-    public async Task<StoredDocument> SaveAsync(string claimId, string type, string filename, Stream content, string? contentType, CancellationToken cancellationToken = default)
+/// <summary>An object container whose writes are counted by <see cref="StorageWriteWatch"/>; reads pass through.</summary>
+/// <param name="inner">The container.</param>
+/// <param name="watch">The host's watch.</param>
+/// <param name="kind">What the container holds, for the health detail (e.g. <c>document</c>).</param>
+public sealed class WatchedObjectContainer(IObjectContainer inner, StorageWriteWatch watch, string kind) : IObjectContainer
+{
+    public string Name => inner.Name;
+
+    public Task<StoredObject?> ReadAsync(string path, CancellationToken cancellationToken = default) => inner.ReadAsync(path, cancellationToken);
+
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default) => inner.OpenReadAsync(path, cancellationToken);
+
+    public async Task<string> WriteAsync(string path, Stream content, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
-        using var write = watch.Begin("document save", claimId, cancellationToken);
-        return await inner.SaveAsync(claimId, type, filename, content, contentType, write.Token);
+        using var write = watch.Begin($"{kind} write", path, cancellationToken);
+        return await inner.WriteAsync(path, content, ifMatch, write.Token);
     }
 
-    public Task<StoredDocument?> GetAsync(string claimId, string type, string filename, CancellationToken cancellationToken = default)
-        => inner.GetAsync(claimId, type, filename, cancellationToken);
-
-    public Task<IReadOnlyList<StoredDocument>> ListAsync(string claimId, CancellationToken cancellationToken = default)
-        => inner.ListAsync(claimId, cancellationToken);
-
-    public Task<Stream?> OpenReadAsync(string claimId, string type, string filename, CancellationToken cancellationToken = default)
-        => inner.OpenReadAsync(claimId, type, filename, cancellationToken);
-
-    public async Task<bool> DeleteAsync(string claimId, string type, string filename, CancellationToken cancellationToken = default)
+    public async Task<string> WriteWithPropertiesAsync(string path, Stream content, Func<ObjectProperties> properties, CancellationToken cancellationToken = default)
     {
-        using var write = watch.Begin("document delete", claimId, cancellationToken, abandonOnStop: false);
-        return await inner.DeleteAsync(claimId, type, filename, write.Token);
+        using var write = watch.Begin($"{kind} write", path, cancellationToken);
+        return await inner.WriteWithPropertiesAsync(path, content, properties, write.Token);
     }
 
-    public async Task<int> DeleteAllAsync(string claimId, CancellationToken cancellationToken = default)
+    // Deletes are clean-up (a failed request removes what it wrote): shutdown does not cut them short.
+    public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
     {
-        using var write = watch.Begin("claim documents delete", claimId, cancellationToken, abandonOnStop: false);
-        return await inner.DeleteAllAsync(claimId, write.Token);
+        using var write = watch.Begin($"{kind} delete", path, cancellationToken, abandonOnStop: false);
+        return await inner.DeleteAsync(path, write.Token);
     }
 
-    public string? CheckName(string claimId, string type, string filename) => inner.CheckName(claimId, type, filename);
+    public async Task<bool> DeleteFolderAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        using var write = watch.Begin($"{kind} folder delete", folder, cancellationToken, abandonOnStop: false);
+        return await inner.DeleteFolderAsync(folder, write.Token);
+    }
 
-    public Uri? CreateUploadUri(string claimId, string type, string filename, DateTimeOffset deadline) => inner.CreateUploadUri(claimId, type, filename, deadline);
+    public string? CheckPath(string path) => inner.CheckPath(path);
+
+    public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
+
+    public IAsyncEnumerable<string> ListFoldersAsync(CancellationToken cancellationToken = default) => inner.ListFoldersAsync(cancellationToken);
+
+    public string LocationOf(string path) => inner.LocationOf(path);
 }
 
 /// <summary>The session store with its writes counted by <see cref="StorageWriteWatch"/>; reads and the retention sweep pass through.</summary>

@@ -38,7 +38,7 @@ public sealed class StuckWriteHttpTests : IAsyncLifetime
 
         var body = await health.ReadJsonAsync();
         Assert.Equal("Unhealthy", body.GetProperty("status").GetString());
-        Assert.Contains("document save", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("document write", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(claimId, body.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
