@@ -22,4 +22,10 @@ internal static partial class Logs
 
     [LoggerMessage(6, LogLevel.Information, "Instance {InstanceId} in status {Status} is terminated so that a new instance can reuse its id")]
     public static partial void ReplacingRunningInstance(this ILogger logger, string instanceId, string status);
+
+    [LoggerMessage(7, LogLevel.Warning, "Instance {InstanceId} is not run by this worker and is handed back for a worker whose version matches: {VersionError}")]
+    public static partial void VersionMismatchRejected(this ILogger logger, string instanceId, string versionError);
+
+    [LoggerMessage(8, LogLevel.Warning, "Instance {InstanceId} fails because its version does not match this worker's: {VersionError}")]
+    public static partial void VersionMismatchFailed(this ILogger logger, string instanceId, string versionError);
 }

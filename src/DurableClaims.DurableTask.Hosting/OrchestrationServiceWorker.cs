@@ -63,6 +63,12 @@ public sealed class OrchestrationServiceWorker : DurableTaskWorker
                 ? new ExceptionPropertiesProviderAdapter(provider)
                 : null,
         };
+        if (options.Versioning is { } versioning)
+        {
+            // First in the pipeline: an instance this worker may not run is never handed to the shims.
+            worker.AddOrchestrationDispatcherMiddleware(new OrchestrationVersionGate(versioning, _logger).RunAsync);
+        }
+
         worker.AddOrchestrationDispatcherMiddleware(OrchestrationManager.BindParentAsync);
         await worker.StartAsync().WaitAsync(cancellationToken);
         _worker = worker;

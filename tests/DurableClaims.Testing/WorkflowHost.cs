@@ -50,8 +50,15 @@ public sealed class WorkflowHost : IAsyncDisposable
     public IDocumentStore Documents => Services.GetRequiredService<IDocumentStore>();
 
     /// <summary>Starts a host on <paramref name="dataDirectory"/>; settings are "Claims:…" keys or the flat ORCHESTRATION_* names.</summary>
+    /// <param name="dataDirectory">The claims data directory (the SQLite task hub lives there).</param>
+    /// <param name="settings">Configuration values over the test defaults.</param>
+    /// <param name="model">The chat model the agents use, instead of the configured one.</param>
+    /// <param name="configureServices">Runs after the runtime is registered, e.g. to stand in for another build of the workflow.</param>
     public static async Task<WorkflowHost> StartAsync(
-        string dataDirectory, IDictionary<string, string?>? settings = null, IChatCompletionService? model = null)
+        string dataDirectory,
+        IDictionary<string, string?>? settings = null,
+        IChatCompletionService? model = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -73,6 +80,8 @@ public sealed class WorkflowHost : IAsyncDisposable
         {
             builder.Services.AddSingleton(model);
         }
+
+        configureServices?.Invoke(builder.Services);
 
         var host = builder.Build();
         await host.StartAsync();

@@ -2,6 +2,7 @@ using DurableClaims.Api;
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
 using DurableClaims.DurableTask.AzureStorage;
+using DurableClaims.DurableTask.Hosting;
 using DurableClaims.DurableTask.Sqlite;
 using DurableClaims.Workflow;
 using Microsoft.DurableTask;
@@ -16,6 +17,9 @@ public static class ClaimsRuntimeExtensions
 {
     /// <summary>The setting that chooses the task hub's storage (host.json's <c>extensions.durableTask.storageProvider.type</c>).</summary>
     public const string StorageProviderTypeSetting = AzureStorageTaskHubOptions.SectionName + ":Type";
+
+    /// <summary>The section holding the workflow version settings (host.json's <c>extensions.durableTask</c>: <c>DurableTask:DefaultVersion</c>, <c>DurableTask:VersionMatchStrategy</c>, <c>DurableTask:VersionFailureStrategy</c>).</summary>
+    public const string VersioningSection = "DurableTask";
 
     /// <summary>The task hub's file name in the claims data directory, unless <c>DurableTask:Sqlite:DatabasePath</c> is set.</summary>
     public const string TaskHubFileName = "taskhub.db";
@@ -46,9 +50,17 @@ public static class ClaimsRuntimeExtensions
         // Worker and client pick the DataConverter up from the container: one JSON for both sides and for the API's readers.
         services.TryAddSingleton<DataConverter>(ClaimsJson.Converter);
         var provider = ParseStorageProvider(configuration[StorageProviderTypeSetting]);
+
+        // A claim keeps the workflow version it started on: the client stamps it, the worker runs versions up to its own.
+        var versioning = DurableTaskVersioning.Read(configuration.GetSection(VersioningSection), ClaimWorkflowVersions.Current);
         services.AddDurableTaskWorker(b =>
         {
             b.AddTasks(r => r.AddClaimsWorkflow());
+            if (versioning is not null)
+            {
+                b.UseVersioning(versioning);
+            }
+
             if (provider == TaskHubStorage.AzureStorage)
             {
                 b.Configure(o => o.MaximumTimerInterval = AzureStorageMaximumTimerInterval)
@@ -62,6 +74,11 @@ public static class ClaimsRuntimeExtensions
         });
         services.AddDurableTaskClient(b =>
         {
+            if (versioning is not null)
+            {
+                b.Configure(o => o.DefaultVersion = versioning.DefaultVersion);
+            }
+
             if (provider == TaskHubStorage.AzureStorage)
             {
                 b.UseAzureStorage();

@@ -51,7 +51,7 @@ internal sealed partial class ClaimRun
             _state = _state.Intake(intake.RequiredDocuments, intake.ReceivedDocuments);
             _webhooks.Notify(intake.Events);
             var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
-            WorkflowLog.Started(log, _claim.ClaimId, _state.Missing.Count);
+            WorkflowLog.Started(log, _claim.ClaimId, _context.Version, _state.Missing.Count);
             if (intake.NeverPayable is { Count: > 0 })
             {
                 // The claim itself fails a rule no document can change (e.g. the incident is outside the policy

@@ -5,8 +5,8 @@ namespace DurableClaims.Workflow;
 /// <summary>The orchestrator's log messages (written through the replay-safe logger).</summary>
 internal static partial class WorkflowLog
 {
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Claim {ClaimId} started; {Missing} documents missing")]
-    public static partial void Started(ILogger logger, string claimId, int missing);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Claim {ClaimId} started on workflow version '{WorkflowVersion}'; {Missing} documents missing")]
+    public static partial void Started(ILogger logger, string claimId, string workflowVersion, int missing);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Claim {ClaimId} round {Round}: {NewFindings} new findings, recommendation {Recommendation}")]
     public static partial void Round(ILogger logger, string claimId, int round, int newFindings, string recommendation);
