@@ -68,6 +68,8 @@ public static class AzureStorageDurableTaskExtensions
             LeaseAcquireInterval = options.LeaseAcquireInterval,
             LeaseRenewInterval = options.LeaseAcquireInterval,
             WorkerId = options.WorkerId,
+            ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
 
             // A second start of an instance that is still running is refused (OrchestrationAlreadyExistsException), as on SQLite,
             // instead of being dropped without a word.

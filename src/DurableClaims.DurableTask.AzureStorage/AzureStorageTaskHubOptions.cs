@@ -39,6 +39,12 @@ public sealed class AzureStorageTaskHubOptions
     /// <summary>How often a worker renews its leases and looks for partitions to take or balance.</summary>
     public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a control-queue message a worker took stays hidden from the others: after a crash, that worker's orchestration steps run again this much later.</summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an activity a worker took stays hidden from the others (the lock is renewed while the activity runs): after a crash it runs again this much later.</summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>This worker's name in the partition leases; unique per process, so workers on one machine do not mistake each other for themselves.</summary>
     public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
@@ -70,9 +76,10 @@ public sealed class AzureStorageTaskHubOptions
             return "PartitionCount must be between 1 and 16.";
         }
 
-        if (MaxQueuePollingInterval <= TimeSpan.Zero || LeaseAcquireInterval <= TimeSpan.Zero || LeaseInterval <= LeaseAcquireInterval)
+        if (MaxQueuePollingInterval <= TimeSpan.Zero || LeaseAcquireInterval <= TimeSpan.Zero || LeaseInterval <= LeaseAcquireInterval
+            || ControlQueueVisibilityTimeout < TimeSpan.FromSeconds(1) || WorkItemQueueVisibilityTimeout < TimeSpan.FromSeconds(1))
         {
-            return "MaxQueuePollingInterval and LeaseAcquireInterval must be positive, and LeaseInterval longer than LeaseAcquireInterval.";
+            return "MaxQueuePollingInterval and LeaseAcquireInterval must be positive, LeaseInterval longer than LeaseAcquireInterval, and the visibility timeouts at least a second.";
         }
 
         return MaxConcurrentActivities < 1 || MaxConcurrentOrchestrations < 1 || string.IsNullOrWhiteSpace(WorkerId)
