@@ -1,10 +1,13 @@
+using System.Globalization;
 using Azure.Storage.Blobs;
 using DurableClaims.Testing;
 
 namespace DurableClaims.ScaleOut.Tests.Infrastructure;
 
 /// <summary>Host processes on one Azure Storage task hub on Azurite, sharing the session archive and the documents container.</summary>
-internal sealed class ScaleOutCluster(AzuriteFixture azurite) : IAsyncDisposable
+/// <param name="azurite">The Azurite instance holding the hub, the archive and the documents.</param>
+/// <param name="visibilityTimeout">How long a message a host took stays hidden: after a kill, that host's in-flight steps run again this much later.</param>
+internal sealed class ScaleOutCluster(AzuriteFixture azurite, TimeSpan visibilityTimeout) : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
@@ -47,8 +50,8 @@ internal sealed class ScaleOutCluster(AzuriteFixture azurite) : IAsyncDisposable
         ["DurableTask__StorageProvider__MaxQueuePollingInterval"] = "00:00:00.250",
         ["DurableTask__StorageProvider__LeaseAcquireInterval"] = "00:00:01",
         ["DurableTask__StorageProvider__LeaseInterval"] = "00:00:06",
-        ["DurableTask__StorageProvider__ControlQueueVisibilityTimeout"] = "00:00:45",
-        ["DurableTask__StorageProvider__WorkItemQueueVisibilityTimeout"] = "00:00:45",
+        ["DurableTask__StorageProvider__ControlQueueVisibilityTimeout"] = visibilityTimeout.ToString("c", CultureInfo.InvariantCulture),
+        ["DurableTask__StorageProvider__WorkItemQueueVisibilityTimeout"] = visibilityTimeout.ToString("c", CultureInfo.InvariantCulture),
         ["DurableTask__StorageProvider__WorkerId"] = name,
         ["Claims__Storage__ConnectionString"] = azurite.ConnectionString,
         ["Claims__DataDirectory"] = Path.Combine(_data.Path, name),
