@@ -38,7 +38,8 @@ public static class AzureStorageDurableTaskExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o => o.Validate() is null, "Invalid Azure Storage task hub settings: check the connection, TaskHubName, PartitionCount and the intervals.").ValidateOnStart();
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureStorageTaskHubOptions>, AzureStorageTaskHubOptionsValidator>());
         services.TryAddSingleton(sp => new AzureStorageOrchestrationService(
             CreateSettings(sp.GetRequiredService<IOptions<AzureStorageTaskHubOptions>>().Value, sp.GetService<ILoggerFactory>())));
         return services;
