@@ -127,6 +127,9 @@ public sealed class WatchedReceiptStore(IIntakeReceiptStore inner, StorageWriteW
         return await inner.TryAddAsync(key, write.Token);
     }
 
+    // A read: nothing is written, so nothing to watch.
+    public Task<bool> ContainsAsync(string key, CancellationToken cancellationToken = default) => inner.ContainsAsync(key, cancellationToken);
+
     // Giving a receipt back is clean-up after a failed request: it must finish.
     public async Task RemoveAsync(string key, CancellationToken cancellationToken = default)
     {

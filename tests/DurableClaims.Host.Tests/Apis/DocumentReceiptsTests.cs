@@ -40,6 +40,9 @@ public sealed class DocumentReceiptsTests(HostFixture fixture) : IClassFixture<H
             return Task.FromResult(true);
         }
 
+        public Task<bool> ContainsAsync(string key, CancellationToken cancellationToken = default)
+            => Task.FromResult(Added.Contains(key) && !Removed.Contains(key));
+
         public Task RemoveAsync(string key, CancellationToken cancellationToken = default)
         {
             Removed.Add(key);

@@ -54,6 +54,21 @@ public sealed class BlobCreatedEventsTests(EventGridHostFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task EventGrid_DocumentStoredThroughTheApi_ShouldCountAsHandledNotJudgedAgain()
+    {
+        var claimId = await TestClaims.StartPausedAsync(Client);
+        using var stored = await TestClaims.PostDocumentsAsync(Client, claimId, "receipts");
+        stored.EnsureSuccessStatusCode();
+        var blob = fixture.Documents.GetBlobClient($"{claimId}/receipts/receipts.txt");
+        var etag = (await blob.GetPropertiesAsync()).Value.ETag.ToString();
+
+        using var response = await Client.PostAsync(Route, TestClaims.Json(EventPayloads.EventGridBlobCreated(blob.Uri.ToString(), etag)));
+
+        var result = await response.ReadJsonAsync();
+        Assert.Equal((1, 0), (result.GetProperty("duplicates").GetInt32(), result.GetProperty("ignored").GetInt32()));
+    }
+
+    [Fact]
     public async Task EventGrid_SameBlobUploadedAgain_ShouldRaiseForTheNewETag()
     {
         var claimId = await RuntimeProbe.StartMissingBothAsync(Client);

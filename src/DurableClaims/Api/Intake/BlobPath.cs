@@ -54,6 +54,9 @@ public interface IIntakeReceiptStore
     /// <summary>Records the key atomically; false when it was already recorded.</summary>
     Task<bool> TryAddAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>Returns whether the key is recorded (a read; <see cref="TryAddAsync"/> stays the atomic check).</summary>
+    Task<bool> ContainsAsync(string key, CancellationToken cancellationToken = default);
+
     /// <summary>Removes a key so that a failed delivery can be retried.</summary>
     Task RemoveAsync(string key, CancellationToken cancellationToken = default);
 }

@@ -24,6 +24,10 @@ public sealed class ObjectIntakeReceiptStore(IObjectContainer container) : IInta
     }
 
     /// <inheritdoc />
+    public async Task<bool> ContainsAsync(string key, CancellationToken cancellationToken = default)
+        => await container.ReadAsync(PathFor(key), cancellationToken) is not null;
+
+    /// <inheritdoc />
     public async Task RemoveAsync(string key, CancellationToken cancellationToken = default)
         => await container.DeleteAsync(PathFor(key), cancellationToken);
 

@@ -64,6 +64,14 @@ public sealed partial class UploadIntake(
             return IntakeOutcome.Ignored;
         }
 
+        // Documents stored through the API (with a claim or its documents route) carry a receipt already: a listener
+        // or Event Grid that sees them afterwards has nothing to judge, whatever the claim expects by now.
+        if (await receipts.ContainsAsync(IntakeReceipt.KeyFor(blobName, etag), cancellationToken))
+        {
+            Log.Duplicate(logger, blobName, etag, source);
+            return IntakeOutcome.Duplicate;
+        }
+
         // With payloads: the custom status says which documents the claim expects.
         var instance = await runtime.GetAsync(path.ClaimId, true, cancellationToken);
         if (instance is null)
