@@ -8,6 +8,9 @@ internal enum StackKind
 
     /// <summary>Microsoft's executor on Microsoft's InMemoryOrchestrationService: no durability, the executor's ceiling.</summary>
     Memory,
+
+    /// <summary>Microsoft's executor on Microsoft's Azure Storage task hub over an Azurite the harness starts, with 1, 2 and 3 worker processes.</summary>
+    AzureStorage,
 }
 
 internal static class StackKinds

@@ -45,7 +45,7 @@ internal static class TaskHubThroughput
         return new Result(verified, seconds, count / seconds, cpu, probe.Read(seconds));
     }
 
-    private static async Task RaiseAsync(DurableTaskClient client, string id)
+    public static async Task RaiseAsync(DurableTaskClient client, string id)
     {
         try
         {
