@@ -22,36 +22,13 @@ public sealed class ClaimsFunctions(ClaimsApiFactory factory, IOptions<ClaimsApi
         CancellationToken cancellationToken)
         => (await ClaimsHttp.StartAsync(req, factory.Api(client), limits.Value.MaxClaimBytes, FunctionsCallContext.For(req, client), cancellationToken)).ToHttp();
 
-    /// <summary>GET /api/claims: lists claims; paging through the x-ms-continuation-token header.</summary>
+    /// <summary>GET /api/claims: lists claims (filters, saved view, sort); paging through the x-ms-continuation-token header.</summary>
     [Function(ApiFunctionNames.ListClaims)]
     public async Task<IResult> ListClaimsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Claims)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(req);
-        var request = new ClaimListRequest(
-            req.Query["status"].FirstOrDefault(),
-            req.Query["createdFrom"].FirstOrDefault(),
-            req.Query["createdTo"].FirstOrDefault(),
-            req.Query["top"].FirstOrDefault(),
-            req.Headers[ApiRoutes.ContinuationTokenHeader].FirstOrDefault(),
-            req.Query["claimIdPrefix"].FirstOrDefault(),
-            req.Query["claimType"].FirstOrDefault(),
-            req.Query["claimant"].FirstOrDefault());
-        var result = await factory.Api(client).ListClaimsAsync(request, FunctionsCallContext.For(req, client), cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return result.ToHttp();
-        }
-
-        if (result.Value!.ContinuationToken is { } token)
-        {
-            req.HttpContext.Response.Headers[ApiRoutes.ContinuationTokenHeader] = token;
-        }
-
-        return TypedResults.Ok(result.Value.Claims);
-    }
+        => await ClaimListHttp.ListAsync(req, factory.Api(client), FunctionsCallContext.For(req, client), cancellationToken);
 
     /// <summary>GET /api/claims/{claimId}: the claim's status.</summary>
     [Function(ApiFunctionNames.GetClaim)]

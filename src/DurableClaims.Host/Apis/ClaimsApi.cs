@@ -3,7 +3,6 @@ using DurableClaims.Contracts;
 using DurableClaims.Host.Extensions;
 using DurableClaims.Host.Http;
 using DurableClaims.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DurableClaims.Host.Apis;
 
@@ -35,30 +34,12 @@ public static class ClaimsApi
         claims.MapDelete(ApiRoutes.Claim, async (string claimId, ClaimsApiService service, CancellationToken ct)
             => (await service.DeleteClaimAsync(claimId, ct)).ToHttp())
             .WithName(ApiFunctionNames.DeleteClaim).Produces<ClaimDeleted>().ProducesProblem(404).ProducesProblem(409);
-        return api.MapAdjusterApi();
+        return api.MapAdjusterApi().MapCaseApi();
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, HostSettings settings, ClaimsApiService service, CancellationToken ct)
         => (await ClaimsHttp.StartAsync(request, service, settings.MaxClaimBytes, null, ct)).ToHttp();
 
-    private static async Task<IResult> ListAsync(
-        HttpContext context, string? status, string? createdFrom, string? createdTo, string? top, string? claimIdPrefix, string? claimType, string? claimant,
-        [FromHeader(Name = ApiRoutes.ContinuationTokenHeader)] string? continuationToken,
-        ClaimsApiService service, CancellationToken ct)
-    {
-        var result = await service.ListClaimsAsync(
-            new ClaimListRequest(status, createdFrom, createdTo, top, continuationToken, claimIdPrefix, claimType, claimant),
-            ApiResultHttp.CallContext(context.Request), ct);
-        if (!result.IsSuccess)
-        {
-            return result.ToHttp();
-        }
-
-        if (result.Value!.ContinuationToken is { } token)
-        {
-            context.Response.Headers[ApiRoutes.ContinuationTokenHeader] = token;
-        }
-
-        return TypedResults.Ok(result.Value.Claims);
-    }
+    private static Task<IResult> ListAsync(HttpRequest request, ClaimsApiService service, CancellationToken ct)
+        => ClaimListHttp.ListAsync(request, service, null, ct);
 }

@@ -6,6 +6,8 @@ public static class ApiFunctionNames
 {
     public const string StartClaim = "StartClaim";
     public const string ListClaims = "ListClaims";
+    public const string CountClaimViews = "CountClaimViews";
+    public const string GetClaimDocument = "GetClaimDocument";
     public const string GetClaim = "GetClaim";
     public const string DeleteClaim = "DeleteClaim";
     public const string SubmitDocuments = "SubmitDocuments";

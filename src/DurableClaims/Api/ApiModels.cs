@@ -94,7 +94,44 @@ public sealed record ClaimStatusView
 
     /// <summary>Gets where the customer uploads documents while the claim waits for them (SAS URL or the documents route).</summary>
     public string? UploadUrl { get; init; }
+
+    /// <summary>Gets the claim as submitted (claimant, policy, type, incident date, amount, description); null when unreadable.</summary>
+    public ClaimFactsView? Claim { get; init; }
+
+    /// <summary>Gets the agents' recommendation (<c>approve</c>/<c>deny</c>) while the claim waits for review.</summary>
+    public string? Recommendation { get; init; }
+
+    /// <summary>Gets the agents' findings behind the risk score (single-claim reads only; empty in lists).</summary>
+    public IReadOnlyList<string> RiskFactors { get; init; } = [];
+
+    /// <summary>Gets the stored documents with a link that opens each (single-claim reads only; empty in lists).</summary>
+    public IReadOnlyList<ClaimDocumentView> Documents { get; init; } = [];
 }
+
+/// <summary>The facts of a claim as submitted, for the list and the claim page.</summary>
+public sealed record ClaimFactsView(
+    string PolicyNumber, string ClaimType, DateOnly IncidentDate, decimal Amount, string Currency, string ClaimantName, string ClaimantEmail, string Description)
+{
+    /// <summary>Takes the facts of a submission.</summary>
+    public static ClaimFactsView? From(ClaimSubmission? claim)
+        => claim is null ? null : new ClaimFactsView(
+            claim.PolicyNumber, claim.ClaimType, claim.IncidentDate, claim.Amount, claim.Currency, claim.Claimant.Name, claim.Claimant.Email, claim.Description);
+}
+
+/// <summary>A stored document of a claim: type, name, size, media type, when it was stored and the route that opens it.</summary>
+public sealed record ClaimDocumentView(string Type, string Filename, long Size, string MediaType, DateTimeOffset ReceivedAt, string Url);
+
+/// <summary>A saved view of the claims list and how many claims it holds now.</summary>
+/// <param name="Name">The value of the list's <c>view</c> parameter.</param>
+/// <param name="Title">The view's name for people.</param>
+/// <param name="Count">How many claims are in it.</param>
+public sealed record ClaimViewCount(string Name, string Title, int Count);
+
+/// <summary>The saved views with their counts (<c>GET /api/claim-views</c>).</summary>
+public sealed record ClaimViewCounts(int Total, IReadOnlyList<ClaimViewCount> Views);
+
+/// <summary>A stored document opened for reading.</summary>
+public sealed record DocumentContent(Stream Content, string MediaType, string Filename, long Size);
 
 /// <summary>A document handed to the API: type, file name and optional content.</summary>
 public sealed record DocumentUpload(string? Type, string? Filename, byte[]? Content);
@@ -132,12 +169,17 @@ public sealed record ClaimArchived(string ClaimId, bool Moved);
 /// <param name="ClaimIdPrefix">Only claims whose id starts with this.</param>
 /// <param name="ClaimType">Only claims of this type (case-insensitive).</param>
 /// <param name="Claimant">Only claims whose claimant's name or email contains this text (case-insensitive).</param>
+/// <param name="Sort">The sort key, <c>-</c> first for descending (default <c>-created</c>: newest first).</param>
+/// <param name="View">Only the claims of one saved view (<see cref="ClaimListViews"/>).</param>
 public sealed record ClaimListRequest(
     string? Status, string? CreatedFrom, string? CreatedTo, string? Top, string? ContinuationToken, string? ClaimIdPrefix = null,
-    string? ClaimType = null, string? Claimant = null);
+    string? ClaimType = null, string? Claimant = null, string? Sort = null, string? View = null);
 
 /// <summary>One page of claims.</summary>
-public sealed record ClaimListPage(IReadOnlyList<ClaimStatusView> Claims, string? ContinuationToken);
+/// <param name="Claims">The claims of the page.</param>
+/// <param name="ContinuationToken">The token of the next page, or null.</param>
+/// <param name="TotalCount">How many claims match the query over all pages; null when unknown.</param>
+public sealed record ClaimListPage(IReadOnlyList<ClaimStatusView> Claims, string? ContinuationToken, int? TotalCount = null);
 
 /// <summary>One chat message of a claim's history.</summary>
 public sealed record HistoryMessageView(string Id, string Author, string Role, string Content, DateTimeOffset Timestamp);

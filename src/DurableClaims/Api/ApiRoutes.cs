@@ -14,6 +14,8 @@ public static class ApiRoutes
     public const string Claims = "claims";
     public const string Claim = "claims/{claimId}";
     public const string ClaimDocuments = "claims/{claimId}/documents";
+    public const string ClaimDocumentFile = "claims/{claimId}/documents/{type}/{fileName}";
+    public const string ClaimViews = "claim-views";
     public const string ClaimHistory = "claims/{claimId}/history";
     public const string ClaimEvents = "claims/{claimId}/events";
     public const string ClaimPackage = "claims/{claimId}/package";
@@ -46,6 +48,12 @@ public static class ApiRoutes
         var path = claimId is null ? template : template.Replace("{claimId}", Uri.EscapeDataString(claimId), StringComparison.Ordinal);
         return "/" + ApiPrefix + "/" + path;
     }
+
+    /// <summary>Builds the absolute path of one stored document, e.g. "/api/claims/C-1/documents/receipts/hotel.pdf".</summary>
+    public static string DocumentPath(string claimId, string type, string fileName)
+        => AppPath(ClaimDocumentFile, claimId)
+            .Replace("{type}", Uri.EscapeDataString(type), StringComparison.Ordinal)
+            .Replace("{fileName}", Uri.EscapeDataString(fileName), StringComparison.Ordinal);
 
     /// <summary>Builds the absolute path of a management route for <paramref name="instanceId"/>.</summary>
     public static string InstancePath(string template, string instanceId)

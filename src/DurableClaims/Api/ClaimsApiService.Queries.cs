@@ -6,84 +6,9 @@ using Microsoft.DurableTask.Client;
 
 namespace DurableClaims.Api;
 
-/// <content>Read-only queries: list, history, lifecycle events, decision package.</content>
+/// <content>Read-only queries: history, lifecycle events, decision package.</content>
 public sealed partial class ClaimsApiService
 {
-    /// <summary>The page size used when <c>top</c> is absent.</summary>
-    public const int DefaultTop = 50;
-
-    /// <summary>Lists claims in the runtime's order; a status filter may leave a page shorter than <c>top</c> (follow the continuation token).</summary>
-    public async Task<ApiResult<ClaimListPage>> ListClaimsAsync(ClaimListRequest request, ApiCallContext call, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var statuses = (request.Status ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => s.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        if (statuses.FirstOrDefault(s => !ClaimStatusCodes.All.Contains(s)) is { } bad)
-        {
-            errors["status"] = [$"'{bad}' is not a claim status ({string.Join(", ", ClaimStatusCodes.All)})."];
-        }
-
-        var from = InstanceListRequest.ParseTime(request.CreatedFrom, "createdFrom", errors);
-        var to = InstanceListRequest.ParseTime(request.CreatedTo, "createdTo", errors);
-        var top = DefaultTop;
-        if (!string.IsNullOrEmpty(request.Top)
-            && (!int.TryParse(request.Top, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top < 1 || top > InstanceListRequest.MaxTop))
-        {
-            errors["top"] = [$"top must be a whole number from 1 to {InstanceListRequest.MaxTop}."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return ApiResult.Invalid<ClaimListPage>(errors);
-        }
-
-        var prefix = string.IsNullOrWhiteSpace(request.ClaimIdPrefix) ? null : request.ClaimIdPrefix.Trim();
-        var query = new OrchestrationQuery
-        {
-            Statuses = RuntimeStatusesFor(statuses),
-            CreatedFrom = from,
-            CreatedTo = to,
-            InstanceIdPrefix = prefix,
-            PageSize = top,
-            ContinuationToken = string.IsNullOrEmpty(request.ContinuationToken) ? null : request.ContinuationToken,
-            FetchInputsAndOutputs = true,
-        };
-        Page<OrchestrationMetadata> page;
-        try
-        {
-            page = await runtime.QueryAsync(query, cancellationToken);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
-        {
-            return ApiResult.Invalid<ClaimListPage>(ApiRoutes.ContinuationTokenHeader, "The continuation token is not valid.");
-        }
-
-        var claims = page.Values
-            .Where(i => string.Equals(i.Name, ClaimWorkflow.OrchestratorName, StringComparison.OrdinalIgnoreCase))
-            .Where(i => Matches(i, request))
-            .Select(i => ViewWithUploadUrl(i, call))
-            .Where(v => statuses.Count == 0 || statuses.Contains(v.Status))
-            .ToList();
-        return ApiResult.Ok<ClaimListPage>(new ClaimListPage(claims, page.ContinuationToken));
-    }
-
-    /// <summary>Applies the claim type and claimant filters to the instance's input (the claim as submitted).</summary>
-    private static bool Matches(OrchestrationMetadata instance, ClaimListRequest request)
-    {
-        if (string.IsNullOrWhiteSpace(request.ClaimType) && string.IsNullOrWhiteSpace(request.Claimant))
-        {
-            return true;
-        }
-
-        var claim = instance.ReadInputAs<ClaimSubmission>();
-        return claim is not null
-            && (string.IsNullOrWhiteSpace(request.ClaimType) || string.Equals(claim.ClaimType, request.ClaimType.Trim(), StringComparison.OrdinalIgnoreCase))
-            && (string.IsNullOrWhiteSpace(request.Claimant)
-                || claim.Claimant.Name.Contains(request.Claimant.Trim(), StringComparison.OrdinalIgnoreCase)
-                || claim.Claimant.Email.Contains(request.Claimant.Trim(), StringComparison.OrdinalIgnoreCase));
-    }
-
     /// <summary>Gets a claim's chat history, oldest first.</summary>
     public async Task<ApiResult<IReadOnlyList<HistoryMessageView>>> GetHistoryAsync(string claimId, CancellationToken cancellationToken = default)
     {
@@ -138,32 +63,4 @@ public sealed partial class ClaimsApiService
     private async Task<bool> ExistsAsync(string claimId, CancellationToken cancellationToken)
         => ClaimIds.IsValid(claimId)
         && (await runtime.GetAsync(claimId, false, cancellationToken) is not null || await sessions.ExistsAsync(claimId, cancellationToken));
-
-    /// <summary>Maps claim statuses to the runtime statuses that can carry them, so that the runtime filters first.</summary>
-    private static List<OrchestrationRuntimeStatus>? RuntimeStatusesFor(List<string> statuses)
-    {
-        if (statuses.Count == 0)
-        {
-            return null;
-        }
-
-        var result = new HashSet<OrchestrationRuntimeStatus>();
-        foreach (var status in statuses)
-        {
-            if (status is ClaimStatusCodes.Running or ClaimStatusCodes.Paused)
-            {
-                result.UnionWith([OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended]);
-            }
-            else if (status == ClaimStatusCodes.Error)
-            {
-                result.UnionWith([OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]);
-            }
-            else
-            {
-                result.Add(OrchestrationRuntimeStatus.Completed);
-            }
-        }
-
-        return result.ToList();
-    }
 }

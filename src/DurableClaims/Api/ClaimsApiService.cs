@@ -106,26 +106,54 @@ public sealed partial class ClaimsApiService(
         }
 
         var instance = await runtime.GetAsync(claimId, true, cancellationToken);
-        if (instance is not null)
+        var session = instance is null ? await sessions.LoadStateAsync(claimId, cancellationToken) : await TryLoadSessionAsync(claimId, cancellationToken);
+        if (instance is null && session is null)
         {
-            return ApiResult.Ok<ClaimStatusView>(ViewWithUploadUrl(instance, call));
+            return UnknownClaim<ClaimStatusView>(claimId);
         }
 
-        var session = await sessions.LoadStateAsync(claimId, cancellationToken);
-        return session is null
-            ? UnknownClaim<ClaimStatusView>(claimId)
-            : ApiResult.Ok<ClaimStatusView>(ClaimStatusMapper.FromSession(session.Metadata, session.Context));
+        var view = instance is not null
+            ? ViewWithUploadUrl(instance, call)
+            : ClaimStatusMapper.FromSession(session!.Metadata, session.Context) with { Claim = ClaimFactsView.From(session.Context?.Claim) };
+        return ApiResult.Ok<ClaimStatusView>(await WithCaseAsync(view, session?.Context, call, cancellationToken));
     }
 
-    /// <summary>Gets the claim statistics (counts by status, success rate, rounds, pause times).</summary>
+    /// <summary>Gets the claim statistics (counts by status, success rate, rounds, pause times); the counts by status are the list's.</summary>
+    /// <remarks>
+    /// The statistics service counts sessions, which keep their last status when an instance is terminated through the
+    /// management API; a claim the runtime knows is counted under the status the list shows for it, the others (instance
+    /// purged) under their session's.
+    /// </remarks>
     public async Task<ApiResult<ClaimStatistics>> GetStatsAsync(CancellationToken cancellationToken = default)
-        => ApiResult.Ok(await statistics.GetAsync(cancellationToken));
+    {
+        var stats = await statistics.GetAsync(cancellationToken);
+        var request = new ClaimListRequest(null, null, null, null, null);
+        var (query, _) = ReadListQuery(request);
+        var statuses = (await ReadAllClaimsAsync(query!, request, new ApiCallContext("http://localhost"), cancellationToken))
+            .ToDictionary(c => c.ClaimId, c => c.Status, StringComparer.Ordinal);
+        foreach (var session in await sessions.ListAsync(null, cancellationToken))
+        {
+            statuses.TryAdd(session.ClaimId, session.Status);
+        }
+
+        var byStatus = ClaimStatusCodes.All.ToDictionary(s => s, _ => 0, StringComparer.Ordinal);
+        foreach (var status in statuses.Values)
+        {
+            byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
+        }
+
+        return ApiResult.Ok(stats with { Total = statuses.Count, ByStatus = byStatus });
+    }
 
     /// <summary>Maps an instance (reading its custom status once) and adds the upload link while it waits for documents.</summary>
     private ClaimStatusView ViewWithUploadUrl(OrchestrationMetadata instance, ApiCallContext call)
     {
         var progress = ClaimStatusMapper.ReadProgress(instance);
-        var view = ClaimStatusMapper.FromInstance(instance, progress);
+        var view = ClaimStatusMapper.FromInstance(instance, progress) with
+        {
+            Claim = ClaimFactsView.From(ReadSubmission(instance)),
+            Recommendation = instance.IsCompleted ? null : progress?.Recommendation,
+        };
         if (instance.IsCompleted || progress is not { Status: ClaimStatusCodes.Paused, Awaiting: ClaimAwaiting.Documents })
         {
             return view;

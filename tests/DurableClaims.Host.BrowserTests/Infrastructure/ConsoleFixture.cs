@@ -23,6 +23,9 @@ public class ConsoleFixture : IAsyncLifetime
     /// <summary>Gets the key the host requires, or null when keys are off.</summary>
     public virtual string? ApiKey => null;
 
+    /// <summary>Gets further host settings (e.g. short deadlines), or null.</summary>
+    public virtual IDictionary<string, string>? Settings => null;
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -30,7 +33,7 @@ public class ConsoleFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: install it with `apt-get install -y chromium` (.ci/run does).");
         }
 
-        Host = await ConsoleHost.StartAsync(ApiKey);
+        Host = await ConsoleHost.StartAsync(ApiKey, Settings);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -60,20 +60,45 @@ async function json(path, options) {
 
 const enc = encodeURIComponent;
 
-/** Lists claims. filter: { statuses[], createdFrom, createdTo, top, idPrefix }. Returns { items, continuationToken }. */
+/** Lists claims. filter: { statuses[], createdFrom, createdTo, top, idPrefix, claimType, claimant, sort, view }. Returns { items, continuationToken, total }. */
 export async function listClaims(filter = {}, continuationToken = null, signal) {
   const query = new URLSearchParams();
   if (filter.statuses?.length) query.set('status', filter.statuses.join(','));
   if (filter.createdFrom) query.set('createdFrom', filter.createdFrom);
   if (filter.createdTo) query.set('createdTo', filter.createdTo);
   if (filter.idPrefix) query.set('claimIdPrefix', filter.idPrefix);
+  if (filter.claimType) query.set('claimType', filter.claimType);
+  if (filter.claimant) query.set('claimant', filter.claimant);
+  if (filter.sort) query.set('sort', filter.sort);
+  if (filter.view) query.set('view', filter.view);
   query.set('top', String(filter.top || 25));
   const headers = continuationToken ? { 'x-ms-continuation-token': continuationToken } : {};
   const response = await request(`/api/claims?${query}`, { headers, signal });
   const body = await response.json();
   const items = Array.isArray(body) ? body : (body?.items ?? body?.claims ?? []);
-  return { items, continuationToken: response.headers.get('x-ms-continuation-token') || null };
+  const total = response.headers.get('x-total-count');
+  return { items, continuationToken: response.headers.get('x-ms-continuation-token') || null, total: total == null ? null : Number(total) };
 }
+
+/** The saved views of the list with their counts: { total, views: [{ name, title, count }] }. */
+export const getViews = (signal) => json('/api/claim-views', { signal });
+
+/** A URL that opens a stored document; links cannot send headers, so the key goes as the code parameter. */
+export function withKey(url) {
+  const key = getKey();
+  if (!key || !url) return url;
+  const u = new URL(url, location.origin);
+  if (!u.searchParams.has('code')) u.searchParams.set('code', key);
+  return u.pathname + u.search;
+}
+
+const action = (name) => (id, body) => json(`/api/claims/${enc(id)}/${name}`, {
+  method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' },
+});
+export const reopenClaim = action('reopen');
+export const retryClaim = action('retry');
+export const closeClaim = action('close');
+export const addNote = action('notes');
 
 export const getClaim = (id, signal) => json(`/api/claims/${enc(id)}`, { signal });
 export const getEvents = (id, signal) => json(`/api/claims/${enc(id)}/events`, { signal });

@@ -115,6 +115,34 @@ export function timeEl(value) {
   return h('time', { datetime: value, title: String(value) }, formatDate(value));
 }
 
+const relFmt = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** "in 3 days", "2 hours ago": a time relative to now, in the largest unit that fits. */
+export function formatRelative(value, now = Date.now()) {
+  const d = new Date(value);
+  if (!value || Number.isNaN(d.getTime())) return '';
+  const s = (d.getTime() - now) / 1000;
+  const units = [['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
+  const [unit, size] = units.find(([, n]) => Math.abs(s) >= n) ?? ['second', 1];
+  return relFmt.format(Math.round(s / size), unit);
+}
+
+/** A deadline: relative ("in 13 days") with the exact time in the browser's time zone beneath. */
+export function deadlineEl(value) {
+  if (!value) return h('span', { class: 'muted' }, '—');
+  const overdue = new Date(value).getTime() < Date.now();
+  return h('span', { class: `deadline${overdue ? ' deadline--overdue' : ''}` },
+    h('span', { class: 'deadline__rel' }, formatRelative(value)),
+    h('time', { class: 'deadline__abs small muted', datetime: value }, formatDate(value)));
+}
+
+/** Formats a money amount with its currency. */
+export function formatMoney(amount, currency) {
+  if (amount == null) return '—';
+  try { return Number(amount).toLocaleString(undefined, { style: 'currency', currency: currency || 'USD' }); }
+  catch { return `${formatNumber(amount, 2)} ${currency ?? ''}`.trim(); }
+}
+
 /** Formats a duration in milliseconds: 950 ms, 12 s, 4 min, 3 h 5 min, 2 d 4 h. */
 export function formatDuration(ms) {
   if (!Number.isFinite(ms)) return '—';

@@ -2,12 +2,25 @@
 import { h, colorFor, formatDate, formatTime, humanize } from '../dom.js';
 import { renderMarkdown } from '../markdown.js';
 
-/** Tool calls stay monospace text; agent and system messages are Markdown (rendered safely). */
+/** A folded block: the summary shows, the raw text opens on demand. */
+function folded(summary, text) {
+  return h('details', { class: 'fold' }, h('summary', {}, summary), h('pre', { class: 'message__content--tool' }, text));
+}
+
+const FENCED_JSON = /```json\s*\n([\s\S]*?)```/g;
+
+/** Tool calls and JSON are folded behind "details"; agent and system messages are Markdown (rendered safely). */
 function content(message) {
-  if (message.role === 'tool') return h('div', { class: 'message__content message__content--tool' }, message.content ?? '');
+  const text = message.content ?? '';
+  if (message.role === 'tool') return h('div', { class: 'message__content' }, folded('Tool call — details', text));
+  const trimmed = text.trim();
+  if ((trimmed.startsWith('{') && trimmed.endsWith('}')) || (trimmed.startsWith('[') && trimmed.endsWith(']'))) {
+    return h('div', { class: 'message__content' }, folded('Data — details', trimmed));
+  }
+  const blocks = [...text.matchAll(FENCED_JSON)].map(m => m[1]);
   const el = h('div', { class: 'message__content markdown' });
-  el.innerHTML = renderMarkdown(message.content ?? ''); // renderMarkdown escapes all HTML first
-  return el;
+  el.innerHTML = renderMarkdown(text.replace(FENCED_JSON, '').trim()); // renderMarkdown escapes all HTML first
+  return blocks.length ? h('div', {}, el, blocks.map(b => folded('Verdict (JSON) — details', b.trim()))) : el;
 }
 
 export function renderHistory(messages) {
@@ -25,11 +38,11 @@ export function renderHistory(messages) {
     return h('details', { class: 'agent', open, dataset: { agent: author } },
       h('summary', {},
         h('span', { class: 'agent__avatar', style: `background:${color}`, 'aria-hidden': 'true' }, author.slice(0, 2)),
-        h('span', {}, humanize(author)),
+        h('span', { class: 'agent__name' }, humanize(author)),
         h('span', { class: 'agent__count' }, `${items.length} message${items.length === 1 ? '' : 's'}`)),
       h('ol', { class: 'messages' }, items.map(m => h('li', { class: 'message', style: `border-left-color:${color}` },
         h('div', { class: 'message__meta' },
-          m.timestamp ? h('time', { datetime: m.timestamp, title: formatDate(m.timestamp) }, formatTime(m.timestamp)) : null,
+          m.timestamp ? h('time', { datetime: m.timestamp, title: formatTime(m.timestamp) }, formatDate(m.timestamp)) : null,
           m.role ? h('span', {}, m.role) : null),
         content(m)))));
   });

@@ -1,5 +1,6 @@
 // Adjuster review: approve or deny a claim that waits for review, with notes.
-import { h, replace, humanize, toast } from '../dom.js';
+import { h, replace, toast } from '../dom.js';
+import { renderRecommendation } from './case.js';
 import { reviewClaim } from '../api.js';
 
 const ADJUSTER_KEY = 'durableclaims.adjuster';
@@ -15,7 +16,7 @@ export function createReviewPanel(claimId, onDone) {
   try { stored = localStorage.getItem(ADJUSTER_KEY) || ''; } catch { /* storage disabled */ }
   const adjuster = h('input', { id: 'review-adjuster', name: 'adjuster', required: true, autocomplete: 'name', value: stored });
   const notes = h('textarea', { id: 'review-notes', name: 'notes', rows: '4', 'aria-describedby': 'review-notes-hint' });
-  const recommendation = h('p', { class: 'small', id: 'review-recommendation' });
+  const recommendation = h('div', { class: 'small', id: 'review-recommendation' });
   const message = h('div', { role: 'alert' });
   const approve = h('button', { type: 'submit', class: 'btn btn--success', value: 'approve', id: 'review-approve' }, 'Approve');
   const deny = h('button', { type: 'submit', class: 'btn btn--danger-solid', value: 'deny', id: 'review-deny' }, 'Deny');
@@ -55,9 +56,7 @@ export function createReviewPanel(claimId, onDone) {
   return {
     element: form,
     update(claim) {
-      recommendation.textContent = claim?.recommendation
-        ? `The agents recommend: ${humanize(claim.recommendation)}${claim.riskScore != null ? ` (risk score ${Number(claim.riskScore).toFixed(2)})` : ''}.`
-        : 'This claim was flagged for a human decision.';
+      replace(recommendation, renderRecommendation(claim));
     },
   };
 }

@@ -1,6 +1,6 @@
 // One claim: status and reason, documents, upload, review, timeline, chat history and decision package.
 import * as api from '../api.js';
-import { h, replace, statusBadge, describeReason, humanize, timeEl, formatNumber, formatDate, errorNotice, toast, TERMINAL, announce } from '../dom.js';
+import { h, replace, statusBadge, describeReason, humanize, timeEl, deadlineEl, formatNumber, formatDate, errorNotice, toast, TERMINAL, announce } from '../dom.js';
 import { poll } from '../poller.js';
 import { navigate } from '../router.js';
 import { renderMarkdown } from '../markdown.js';
@@ -9,6 +9,7 @@ import { renderHistory } from '../components/history.js';
 import { createUploader } from '../components/upload.js';
 import { createReviewPanel, awaitsReview } from '../components/review.js';
 import { confirmDialog } from '../components/confirm.js';
+import { renderFacts, renderStoredDocuments, createNextSteps, createNoteForm } from '../components/case.js';
 
 const REFRESH_MS = 2500;
 
@@ -36,9 +37,16 @@ export function claimView(container, { id }) {
   const uploader = createUploader(id, () => claim, () => refresh());
   const uploadCard = h('section', { class: 'card', 'aria-labelledby': 'upload-title', id: 'upload-card', hidden: true },
     h('h2', { id: 'upload-title' }, 'Upload documents'), uploader.element);
-  const review = createReviewPanel(id, () => refresh());
+  const review = createReviewPanel(id, () => { keepPolling(); refresh(); });
   const reviewCard = h('section', { class: 'card', 'aria-labelledby': 'review-title', id: 'review-card', hidden: true },
     h('h2', { id: 'review-title' }, 'Adjuster review'), review.element);
+
+  const factsBox = h('div', { id: 'claim-facts' });
+  const nextSteps = createNextSteps(id, () => { keepPolling(); refresh(); });
+  const nextStepsCard = h('section', { class: 'card card--attention', 'aria-labelledby': 'next-steps-title', id: 'next-steps-card', hidden: true },
+    h('h2', { id: 'next-steps-title' }, 'Needs an adjuster'), nextSteps.element);
+  const notesCard = h('section', { class: 'card', 'aria-labelledby': 'notes-title', id: 'notes-card' },
+    h('h2', { id: 'notes-title' }, 'Notes'), createNoteForm(id, () => { signatures.events = null; refresh(); }));
 
   const deleteButton = h('button', { type: 'button', class: 'btn btn--danger', id: 'delete-claim', onclick: onDelete }, 'Terminate & purge…');
   const refreshButton = h('button', { type: 'button', class: 'btn', onclick: () => refresh(true) }, 'Refresh');
@@ -50,18 +58,21 @@ export function claimView(container, { id }) {
         h('div', { style: 'display:flex;align-items:center;gap:12px;flex-wrap:wrap' }, title, badgeSlot), reason),
       h('div', { class: 'page-head__actions' }, refreshButton, deleteButton)),
     notice,
+    h('section', { class: 'card', 'aria-labelledby': 'facts-title', id: 'facts-card' }, h('h2', { id: 'facts-title' }, 'The claim'), factsBox),
     kpis,
     h('div', { class: 'grid grid--claim' },
       h('div', {},
         packageCard,
         h('section', { class: 'card', 'aria-labelledby': 'timeline-heading' }, h('h2', { id: 'timeline-heading' }, 'Timeline'), timeline),
         h('section', { class: 'card', 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, 'Agent conversation'), historyBox)),
-      h('aside', { 'aria-label': 'Documents and actions' },
+      h('aside', { 'aria-label': 'Documents and actions', id: 'claim-actions' },
+        nextStepsCard,
         reviewCard,
         h('section', { class: 'card', 'aria-labelledby': 'docs-title' }, h('h2', { id: 'docs-title' }, 'Documents'), docs),
         uploadCard,
         h('section', { class: 'card', 'aria-labelledby': 'decision-title', id: 'decision-card', hidden: true },
-          h('h2', { id: 'decision-title' }, 'Decision'), decisionBox))));
+          h('h2', { id: 'decision-title' }, 'Decision'), decisionBox),
+        notesCard)));
 
   function renderHeader() {
     replace(badgeSlot, statusBadge(claim.status, true));
@@ -73,7 +84,7 @@ export function claimView(container, { id }) {
       ['Created', timeEl(claim.createdTime)],
       ['Last update', timeEl(claim.lastUpdatedTime)],
     ];
-    if (claim.documentDeadline && claim.status === 'paused') items.push(['Deadline', timeEl(claim.documentDeadline)]);
+    if (claim.deadline) items.push(['Deadline', deadlineEl(claim.deadline)]);
     replace(kpis, items.map(([label, value]) => h('div', { class: 'kpi' },
       h('span', { class: 'kpi__label' }, label),
       h('span', { class: `kpi__value${typeof value === 'string' && value.length < 8 ? '' : ' kpi__value--sm'}` }, value))));
@@ -95,6 +106,7 @@ export function claimView(container, { id }) {
           h('span', { class: 'doc-icon doc-icon--received', 'aria-hidden': 'true' }, '✓'), h('span', {}, humanize(d.type)),
           d.filename ? h('span', { class: 'doc-type muted' }, d.filename) : null)))
         : h('p', { class: 'muted', id: 'received-documents' }, 'None yet.'),
+      claim.documents?.length ? [h('h3', {}, `Files (${claim.documents.length})`), renderStoredDocuments(claim)] : null,
       uploadUrl && !TERMINAL.has(claim.status)
         ? h('div', { class: 'field', style: 'margin:0' },
           h('label', { for: 'upload-url' }, 'Customer upload link'),
@@ -122,7 +134,11 @@ export function claimView(container, { id }) {
       h('dt', {}, 'Deductible'), h('dd', {}, money(d.deductible)),
       h('dt', {}, 'Payable'), h('dd', {}, money(d.payableAmount)),
       d.decidedAt ? [h('dt', {}, 'Decided'), h('dd', {}, formatDate(d.decidedAt))] : null),
-    d.reasons?.length ? [h('h3', { style: 'margin-top:12px' }, 'Reasons'), h('ul', {}, d.reasons.map(r => h('li', {}, r)))] : null);
+    d.reasons?.length ? [h('h3', { style: 'margin-top:12px' }, 'Reasons'), h('ul', {}, d.reasons.map(r => h('li', {}, r)))] : null,
+    d.rulesApplied?.length ? [h('h3', { style: 'margin-top:12px' }, 'Rules'), h('ul', { id: 'decision-rules' }, d.rulesApplied.map(r => h('li', { class: `rule rule--${String(r.result).toLowerCase()}` },
+      `${r.description ?? r.id ?? ''}: ${humanize(r.result)}${r.detail ? ` — ${r.detail}` : ''}`)))] : null,
+    d.evidence?.length ? [h('h3', { style: 'margin-top:12px' }, 'Evidence'), h('ul', { id: 'decision-evidence' }, d.evidence.map(e => h('li', {},
+      typeof e === 'string' ? e : `${humanize(e.source)}: ${e.detail}`)))] : null);
   }
 
   async function loadPackage() {
@@ -180,13 +196,16 @@ export function claimView(container, { id }) {
     if (changed) {
       signatures.claim = JSON.stringify(next);
       renderHeader();
+      replace(factsBox, renderFacts(claim));
       renderDocuments();
       renderDecision();
       // Documents are asked for while the claim runs or waits for them, not while an adjuster decides.
       uploadCard.hidden = TERMINAL.has(claim.status) || awaitsReview(claim);
       deleteButton.textContent = TERMINAL.has(claim.status) ? 'Purge…' : 'Terminate & purge…';
       uploader.refresh();
-      reviewCard.hidden = !awaitsReview(claim);
+      reviewCard.hidden = !awaitsReview(claim) && !(claim.actions ?? []).includes('decide');
+      nextStepsCard.hidden = !['adjuster', 'retry'].includes(claim.awaiting);
+      nextSteps.update(claim);
       review.update(claim);
       if (statusChanged) announce(`Claim is now ${claim.status}`);
     }
@@ -200,7 +219,8 @@ export function claimView(container, { id }) {
     ]);
     // The session (events, history) is written just after the final status: refresh a few more
     // times before stopping, so the last rounds and the completion appear.
-    if (terminal && ++settledRefreshes > 4) poller?.stop();
+    // A stalled, timed-out or errored claim that waits for an adjuster is still open: keep watching it.
+    if (terminal && !claim.awaiting && ++settledRefreshes > 4) { poller?.stop(); poller = null; }
     if (manual) toast('Refreshed');
   }
 
@@ -222,6 +242,12 @@ export function claimView(container, { id }) {
     } catch (error) {
       toast(`Could not purge: ${error.message}`, 'error');
     }
+  }
+
+  /** After an action the claim moves on: poll again until it settles. */
+  function keepPolling() {
+    settledRefreshes = 0;
+    if (!poller && !gone) poller = poll(() => refresh(), REFRESH_MS);
   }
 
   refresh().then(() => {

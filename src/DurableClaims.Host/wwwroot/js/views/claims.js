@@ -1,11 +1,20 @@
-// Claims list: status chips, claim-id search, created-time range, paging by continuation token, live refresh.
-import { listClaims } from '../api.js';
-import { h, replace, statusBadge, timeEl, STATUSES, errorNotice, humanize, formatNumber, announce } from '../dom.js';
+// Claims list (the work queue): saved views with counts, status chips, filters, sortable columns, paging, live refresh.
+import { listClaims, getViews } from '../api.js';
+import { h, replace, statusBadge, timeEl, deadlineEl, formatMoney, STATUSES, errorNotice, humanize, announce } from '../dom.js';
 import { poll } from '../poller.js';
 import { navigate } from '../router.js';
 
 const REFRESH_MS = 4000;
 const PAGE_SIZES = [5, 10, 25, 50, 100];
+const CLAIM_TYPES = ['auto', 'property', 'travel', 'health', 'liability'];
+const VIEWS = [['', 'All claims'], ['needs-review', 'Needs review'], ['documents-overdue', 'Documents overdue'], ['stalled-error', 'Stalled / error'], ['recently-decided', 'Recently decided']];
+// The columns: key, heading, sort key (null: not sortable), whether it hides on small screens.
+const COLUMNS = [
+  ['claim', 'Claim', 'claim'], ['claimant', 'Claimant', 'claimant'], ['type', 'Type', 'type', true], ['amount', 'Amount', 'amount'],
+  ['status', 'Status', 'status'], ['waiting', 'Waiting for', null], ['deadline', 'Deadline', 'deadline', true],
+  ['created', 'Created', 'created', true], ['updated', 'Last update', 'updated', true],
+];
+const WAITING = { documents: 'Documents', review: 'Review', retry: 'Retry', adjuster: 'Adjuster' };
 
 /** Reads the list state from the hash query (so filters survive reloads and can be linked). */
 function readState(query) {
@@ -15,6 +24,10 @@ function readState(query) {
     from: query.get('from') || '',
     to: query.get('to') || '',
     top: PAGE_SIZES.includes(Number(query.get('top'))) ? Number(query.get('top')) : 25,
+    view: VIEWS.some(([v]) => v && v === query.get('view')) ? query.get('view') : '',
+    type: query.get('type') || '',
+    claimant: query.get('claimant') || '',
+    sort: query.get('sort') || '-created',
   };
 }
 
@@ -25,6 +38,10 @@ function writeState(state) {
   if (state.from) query.set('from', state.from);
   if (state.to) query.set('to', state.to);
   if (state.top !== 25) query.set('top', String(state.top));
+  if (state.view) query.set('view', state.view);
+  if (state.type) query.set('type', state.type);
+  if (state.claimant) query.set('claimant', state.claimant);
+  if (state.sort !== '-created') query.set('sort', state.sort);
   const text = query.toString();
   history.replaceState(null, '', `#/claims${text ? `?${text}` : ''}`);
 }
@@ -50,6 +67,18 @@ export function claimsView(container, _params, query) {
     },
   }, status));
 
+  const viewButtons = VIEWS.map(([view, title]) => h('button', {
+    type: 'button', class: 'view-tab', 'aria-pressed': String(state.view === view), dataset: { view: view || 'all' },
+    onclick: () => {
+      state.view = view;
+      viewButtons.forEach(b => b.setAttribute('aria-pressed', String(b.dataset.view === (view || 'all'))));
+      resetAndLoad();
+    },
+  }, h('span', {}, title), h('span', { class: 'view-tab__count', 'aria-label': 'claims' }, '…')));
+
+  const typeSelect = h('select', { id: 'claim-type' }, h('option', { value: '' }, 'Any type'),
+    CLAIM_TYPES.map(t => h('option', { value: t, selected: t === state.type }, humanize(t))));
+  const claimantInput = h('input', { id: 'claimant', type: 'search', placeholder: 'Name or email', value: state.claimant, autocomplete: 'off' });
   const searchInput = h('input', { id: 'claim-search', type: 'search', placeholder: 'e.g. CLM-2025', value: state.search, autocomplete: 'off', spellcheck: 'false' });
   const fromInput = h('input', { id: 'created-from', type: 'datetime-local', value: state.from });
   const toInput = h('input', { id: 'created-to', type: 'datetime-local', value: state.to });
@@ -64,6 +93,8 @@ export function claimsView(container, _params, query) {
     state.search = searchInput.value.trim();
     state.from = fromInput.value;
     state.to = toInput.value;
+    state.type = typeSelect.value;
+    state.claimant = claimantInput.value.trim();
     resetAndLoad();
   } },
   h('div', { class: 'filters__row' },
@@ -72,14 +103,16 @@ export function claimsView(container, _params, query) {
       h('div', { class: 'chips' }, chipButtons))),
   h('div', { class: 'filters__row' },
     h('div', { class: 'field field--grow' }, h('label', { for: 'claim-search' }, 'Claim id'), searchInput),
+    h('div', { class: 'field' }, h('label', { for: 'claimant' }, 'Claimant'), claimantInput),
+    h('div', { class: 'field' }, h('label', { for: 'claim-type' }, 'Type'), typeSelect),
     h('div', { class: 'field' }, h('label', { for: 'created-from' }, 'Created from'), fromInput),
     h('div', { class: 'field' }, h('label', { for: 'created-to' }, 'Created to'), toInput),
     h('div', { class: 'field' }, h('label', { for: 'page-size' }, 'Per page'), sizeSelect),
     h('button', { type: 'submit', class: 'btn btn--primary' }, 'Apply'),
     h('button', { type: 'button', class: 'btn btn--ghost', onclick: () => {
-      state.statuses = []; state.search = ''; state.from = ''; state.to = '';
+      state.statuses = []; state.search = ''; state.from = ''; state.to = ''; state.type = ''; state.claimant = '';
       chipButtons.forEach(b => b.setAttribute('aria-pressed', 'false'));
-      searchInput.value = ''; fromInput.value = ''; toInput.value = '';
+      searchInput.value = ''; fromInput.value = ''; toInput.value = ''; typeSelect.value = ''; claimantInput.value = '';
       resetAndLoad();
     } }, 'Reset')));
 
@@ -91,8 +124,9 @@ export function claimsView(container, _params, query) {
   replace(container,
     h('div', { class: 'page-head' },
       h('div', { class: 'page-head__title' }, h('h1', {}, 'Claims'),
-        h('p', { class: 'muted', style: 'margin:4px 0 0' }, 'Every claim the workflow knows, newest first. Open one to see its documents, timeline, agents and decision.')),
+        h('p', { class: 'muted', style: 'margin:4px 0 0' }, 'Every claim the workflow knows, newest first. Pick a view to find the claims that need you; open one to act on it.')),
       h('div', { class: 'page-head__actions' }, h('a', { class: 'btn btn--primary', href: '#/new' }, '+ New claim'))),
+    h('nav', { class: 'views', id: 'claim-views', 'aria-label': 'Saved views' }, viewButtons),
     h('section', { class: 'card', 'aria-label': 'Filters' }, form),
     h('section', { class: 'card', 'aria-labelledby': 'results-title' },
       h('h2', { id: 'results-title' }, 'Results',
@@ -108,8 +142,12 @@ export function claimsView(container, _params, query) {
     try {
       // The host filters statuses after reading a runtime page, so a page can come back short (even
       // empty) with a token: keep reading, asking only for what is still missing, up to a bound.
-      const filter = { statuses: state.statuses, createdFrom: toIso(state.from), createdTo: toIso(state.to), idPrefix: search };
-      let { items, continuationToken } = await listClaims({ ...filter, top: state.top }, tokens[page], controller.signal);
+      const filter = {
+        statuses: state.statuses, createdFrom: toIso(state.from), createdTo: toIso(state.to), idPrefix: search,
+        claimType: state.type, claimant: state.claimant, sort: state.sort, view: state.view,
+      };
+      loadCounts();
+      let { items, continuationToken, total } = await listClaims({ ...filter, top: state.top }, tokens[page], controller.signal);
       for (let reads = 1; items.length < state.top && continuationToken && reads < 20; reads++) {
         const more = await listClaims({ ...filter, top: state.top - items.length }, continuationToken, controller.signal);
         items = items.concat(more.items);
@@ -123,7 +161,7 @@ export function claimsView(container, _params, query) {
       if (signature !== lastSignature) { lastSignature = signature; renderRows(shown); }
       prev.disabled = page === 0;
       next.disabled = !nextToken;
-      pageLabel.textContent = `Page ${page + 1} · ${shown.length} claim${shown.length === 1 ? '' : 's'}`;
+      pageLabel.textContent = `Page ${page + 1} · ${shown.length} claim${shown.length === 1 ? '' : 's'}${total != null ? ` of ${total}` : ''}`;
       updated.textContent = `· updated ${new Date().toLocaleTimeString()}`;
       if (!quiet) announce(`${shown.length} claims shown`);
     } catch (error) {
@@ -148,23 +186,45 @@ export function claimsView(container, _params, query) {
     }
     replace(results, h('table', { class: 'data', id: 'claims-table' },
       h('caption', { class: 'visually-hidden' }, 'Claims'),
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, 'Claim'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col', class: 'hide-sm' }, 'Phase'),
-        h('th', { scope: 'col', class: 'hide-sm' }, 'Missing documents'), h('th', { scope: 'col', class: 'num hide-sm' }, 'Rounds'),
-        h('th', { scope: 'col', class: 'num hide-sm' }, 'Risk'), h('th', { scope: 'col' }, 'Created'), h('th', { scope: 'col', class: 'hide-sm' }, 'Updated'))),
+      h('thead', {}, h('tr', {}, COLUMNS.map(([key, title, sortKey, small]) => header(key, title, sortKey, small)))),
       h('tbody', {}, items.map(c => {
         const id = c.claimId ?? c.id;
-        const missing = c.missingDocuments ?? [];
+        const facts = c.claim ?? {};
         return h('tr', { dataset: { claimId: id, status: c.status } },
           h('td', {}, h('a', { href: `#/claims/${encodeURIComponent(id)}` }, id)),
+          h('td', { dataset: { col: 'claimant' } }, facts.claimantName ?? h('span', { class: 'muted' }, '—')),
+          h('td', { class: 'hide-sm' }, humanize(facts.claimType) || '—'),
+          h('td', { class: 'num nowrap' }, formatMoney(facts.amount, facts.currency)),
           h('td', {}, statusBadge(c.status)),
-          h('td', { class: 'hide-sm' }, humanize(c.phase) || '—'),
-          h('td', { class: 'hide-sm' }, missing.length ? missing.map(humanize).join(', ') : h('span', { class: 'muted' }, '—')),
-          h('td', { class: 'num hide-sm' }, formatNumber(c.rounds ?? 0)),
-          h('td', { class: 'num hide-sm' }, c.riskScore == null ? '—' : formatNumber(c.riskScore, 2)),
-          h('td', { class: 'nowrap' }, timeEl(c.createdTime)),
+          h('td', { dataset: { col: 'waiting' } }, c.awaiting ? WAITING[c.awaiting] ?? humanize(c.awaiting) : h('span', { class: 'muted' }, '—')),
+          h('td', { class: 'nowrap hide-sm' }, deadlineEl(c.deadline)),
+          h('td', { class: 'nowrap hide-sm' }, timeEl(c.createdTime)),
           h('td', { class: 'nowrap hide-sm' }, timeEl(c.lastUpdatedTime)));
       }))));
+  }
+
+  /** A column heading; sortable ones hold a button that flips the order (aria-sort says which). */
+  function header(key, title, sortKey, small) {
+    const cls = [small ? 'hide-sm' : '', key === 'amount' ? 'num' : ''].filter(Boolean).join(' ');
+    if (!sortKey) return h('th', { scope: 'col', class: cls }, title);
+    const active = state.sort.replace(/^-/, '') === sortKey;
+    const descending = state.sort.startsWith('-');
+    return h('th', { scope: 'col', class: cls, 'aria-sort': active ? (descending ? 'descending' : 'ascending') : 'none' },
+      h('button', { type: 'button', class: 'sort', dataset: { sort: sortKey }, onclick: () => {
+        state.sort = active && !descending ? `-${sortKey}` : (active ? sortKey : (['created', 'updated', 'amount'].includes(sortKey) ? `-${sortKey}` : sortKey));
+        lastSignature = null;
+        resetAndLoad();
+      } }, title, h('span', { class: 'sort__arrow', 'aria-hidden': 'true' }, active ? (descending ? ' ▼' : ' ▲') : '')));
+  }
+
+  async function loadCounts() {
+    try {
+      const counts = await getViews();
+      for (const button of viewButtons) {
+        const view = counts.views.find(v => v.name === button.dataset.view);
+        button.querySelector('.view-tab__count').textContent = String(view ? view.count : counts.total);
+      }
+    } catch { /* the list shows the error; counts stay as they were */ }
   }
 
   searchInput.addEventListener('keydown', (e) => {
