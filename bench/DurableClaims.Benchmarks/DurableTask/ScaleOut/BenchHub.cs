@@ -12,6 +12,8 @@ internal sealed record BenchHub(string ConnectionString, string Name, int PollMi
 
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(6);
 
+    public static readonly TimeSpan Visibility = TimeSpan.FromSeconds(15);
+
     /// <summary>Fills the options of one process: the repository's defaults (concurrency, visibility timeouts) except where a benchmark needs otherwise.</summary>
     public void Apply(AzureStorageTaskHubOptions options, string workerId)
     {
@@ -24,5 +26,9 @@ internal sealed record BenchHub(string ConnectionString, string Name, int PollMi
         options.LeaseAcquireInterval = LeaseAcquire;
         options.LeaseInterval = Lease;
         options.WorkerId = workerId;
+
+        // A message taken by a worker that then lost the partition comes back after this, not after the default 5 minutes.
+        options.ControlQueueVisibilityTimeout = Visibility;
+        options.WorkItemQueueVisibilityTimeout = Visibility;
     }
 }

@@ -39,6 +39,7 @@ internal static class ScaleOutRun
             ["maxConcurrentOrchestrations"] = defaults.MaxConcurrentOrchestrations,
             ["maxConcurrentActivities"] = defaults.MaxConcurrentActivities,
             ["extendedSessions"] = "off (provider default)",
+            ["visibilityTimeoutS"] = BenchHub.Visibility.TotalSeconds,
         };
         int completed = 0, expected = 0;
         foreach (var workers in settings.WorkerCounts)
@@ -74,9 +75,10 @@ internal static class ScaleOutRun
             await ScaleOutLoad.ThroughputAsync(dotnetClient, board, Warmup, "warmup");
             using var clientRequests = new HttpRequestProbe();
             var before = await Snapshot.TakeAsync(azurite, workers);
-            var (verified, seconds) = await ScaleOutLoad.ThroughputAsync(dotnetClient, board, settings.Count, "load");
+            var (verified, timedOut, seconds) = await ScaleOutLoad.ThroughputAsync(dotnetClient, board, settings.Count, "load");
             var after = await Snapshot.TakeAsync(azurite, workers);
             row["verified"] = verified;
+            row["timedOut"] = timedOut;
             row["workflowsPerSecond"] = Math.Round(settings.Count / seconds, 1);
             Progress(count, $"N={settings.Count}: {settings.Count / seconds:0.0} wf/s, {verified} verified");
             after.Describe(before, seconds, settings.Count, azurite, clientRequests.TakeCounts(), row);

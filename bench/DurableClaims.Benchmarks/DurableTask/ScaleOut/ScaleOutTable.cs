@@ -9,7 +9,7 @@ internal static class ScaleOutTable
     [
         ("leases spread after (s) / partitions per worker", ["leaseSpreadSeconds", "partitionsPerWorker"]),
         ("throughput (wf/s, 64 in flight)", ["workflowsPerSecond"]),
-        ("verified", ["verified"]),
+        ("verified / timed out (60 s)", ["verified", "timedOut"]),
         ("CPU cores: Azurite / workers / client", ["cpuCoresAzurite", "cpuCoresWorkers", "cpuCoresClient"]),
         ("machine busy (of all cores)", ["machineBusy"]),
         ("storage requests per workflow", ["requestsPerWorkflow"]),
