@@ -20,6 +20,11 @@ public sealed class AzureStorageContractTests(AzuriteFixture azurite) : Orchestr
             PartitionCount = 1,
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
             LeaseAcquireInterval = TimeSpan.FromSeconds(1),
+
+            // A worker that is stopping can still take a message it will not process (seen with a timer due during the stop);
+            // the message comes back after this timeout, 5 minutes by default, longer than any test waits.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(10),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(10),
             LeaseInterval = TimeSpan.FromSeconds(5),
 
             // A restart is a new process: a new worker name, as in production.
