@@ -34,7 +34,7 @@ public static class ClaimsApi
         claims.MapDelete(ApiRoutes.Claim, async (string claimId, ClaimsApiService service, CancellationToken ct)
             => (await service.DeleteClaimAsync(claimId, ct)).ToHttp())
             .WithName(ApiFunctionNames.DeleteClaim).Produces<ClaimDeleted>().ProducesProblem(404).ProducesProblem(409);
-        return api.MapAdjusterApi().MapCaseApi();
+        return api.MapAdjusterApi().MapCaseApi().MapClaimStreamsApi();
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, HostSettings settings, ClaimsApiService service, CancellationToken ct)

@@ -81,13 +81,19 @@ public sealed class FunctionKeyMiddleware(RequestDelegate next, HostSettings set
         return match;
     }
 
-    private Task RejectAsync(HttpContext context, int status, string detail)
+    private async Task RejectAsync(HttpContext context, int status, string detail)
     {
         context.Response.StatusCode = status;
-        return problems.WriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = { Status = status, Title = status == 401 ? "Unauthorized" : "Forbidden", Detail = detail },
-        }).AsTask();
+        };
+
+        // A client that accepts no JSON (EventSource sends Accept: text/event-stream) still gets the problem, not a 500.
+        if (!await problems.TryWriteAsync(problem))
+        {
+            await context.Response.WriteAsJsonAsync(problem.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        }
     }
 }

@@ -1,7 +1,7 @@
 // One claim: status and reason, documents, upload, review, timeline, chat history and decision package.
 import * as api from '../api.js';
 import { h, replace, statusBadge, describeReason, humanize, timeEl, deadlineEl, formatNumber, formatDate, errorNotice, toast, TERMINAL, announce } from '../dom.js';
-import { poll } from '../poller.js';
+import { follow } from '../live.js';
 import { navigate } from '../router.js';
 import { renderMarkdown } from '../markdown.js';
 import { renderTimeline } from '../components/timeline.js';
@@ -17,7 +17,10 @@ export function claimView(container, { id }) {
   let claim = null;
   let signatures = {};
   let packageLoaded = false;
-  let poller = null;
+  let live = null;
+  // Stream events and polls run one after another, so that two refreshes never interleave.
+  let queue = Promise.resolve();
+  const serial = (task) => { queue = queue.then(task, task); return queue; };
   let gone = false;
   let settledRefreshes = 0;
 
@@ -171,15 +174,16 @@ export function claimView(container, { id }) {
     }
   }
 
-  async function refresh(manual = false) {
+  /** Shows the claim; `streamed` is the status object a stream event carried (no need to read it again). */
+  async function refresh(manual = false, streamed = null) {
     if (gone) return;
     let next;
     try {
-      next = await api.getClaim(id);
+      next = streamed ?? await api.getClaim(id);
     } catch (error) {
       if (error.status === 404) {
         gone = true;
-        poller?.stop();
+        live?.stop();
         replace(notice, h('div', { class: 'notice notice--error', role: 'alert' }, 'There is no claim with this id (it may have been purged). ', h('a', { href: '#/claims' }, 'Back to the claims list')));
         replace(docs, h('p', { class: 'muted' }, '—'));
         replace(timeline, h('p', { class: 'muted' }, '—'));
@@ -220,7 +224,8 @@ export function claimView(container, { id }) {
     // The session (events, history) is written just after the final status: refresh a few more
     // times before stopping, so the last rounds and the completion appear.
     // A stalled, timed-out or errored claim that waits for an adjuster is still open: keep watching it.
-    if (terminal && !claim.awaiting && ++settledRefreshes > 4) { poller?.stop(); poller = null; }
+    // (A stream says so itself with its end event.)
+    if (live?.mode === 'poll' && terminal && !claim.awaiting && ++settledRefreshes > 4) { live.stop(); live = null; }
     if (manual) toast('Refreshed');
   }
 
@@ -236,7 +241,7 @@ export function claimView(container, { id }) {
     try {
       await api.deleteClaim(id);
       gone = true;
-      poller?.stop();
+      live?.stop();
       toast(`Claim ${id} purged`);
       navigate('/claims');
     } catch (error) {
@@ -244,14 +249,24 @@ export function claimView(container, { id }) {
     }
   }
 
-  /** After an action the claim moves on: poll again until it settles. */
+  /** After an action the claim moves on: follow it again until it settles. */
   function keepPolling() {
     settledRefreshes = 0;
-    if (!poller && !gone) poller = poll(() => refresh(), REFRESH_MS);
+    if (!live && !gone) startLive();
+  }
+
+  /** Follows the claim's stream (status and timeline events); polls while there is none (e.g. on the Functions app). */
+  function startLive() {
+    live = follow(`/api/claims/${encodeURIComponent(id)}/stream`, {
+      status: (view) => serial(() => refresh(false, view)),
+      timeline: () => serial(() => { signatures.events = null; return refresh(false, claim); }),
+      // The claim is settled and its last events are written: read everything once more and stop.
+      end: () => { live?.close(); live = null; serial(() => refresh()); },
+    }, { task: () => serial(() => refresh()), intervalMs: REFRESH_MS, onMode: (mode) => { container.dataset.live = mode; } });
   }
 
   refresh().then(() => {
-    if (!gone && claim) poller = poll(() => refresh(), REFRESH_MS);
+    if (!gone && claim) startLive();
   });
-  return () => { gone = true; poller?.stop(); };
+  return () => { gone = true; live?.stop(); };
 }

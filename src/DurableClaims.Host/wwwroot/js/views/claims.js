@@ -1,7 +1,7 @@
 // Claims list (the work queue): saved views with counts, status chips, filters, sortable columns, paging, live refresh.
 import { listClaims, getViews } from '../api.js';
 import { h, replace, statusBadge, timeEl, deadlineEl, formatMoney, STATUSES, errorNotice, humanize, announce } from '../dom.js';
-import { poll } from '../poller.js';
+import { follow } from '../live.js';
 import { navigate } from '../router.js';
 
 const REFRESH_MS = 4000;
@@ -232,11 +232,17 @@ export function claimsView(container, _params, query) {
     if (e.key === 'Enter' && e.shiftKey && searchInput.value.trim()) { e.preventDefault(); navigate(`/claims/${encodeURIComponent(searchInput.value.trim())}`); }
   });
 
+  // The list's stream says when any claim changed; the page then reads its current page again.
+  // Without a stream (the Functions app has none) it polls as before.
+  const startLive = () => follow('/api/claims/stream', { changed: () => { if (!document.hidden) load(true); } },
+    { task: () => load(true), intervalMs: REFRESH_MS, onMode: (mode) => { container.dataset.live = mode; } });
   load();
-  const poller = poll(() => load(true), REFRESH_MS);
+  let live = startLive();
   liveToggle.addEventListener('change', () => {
-    poller.setEnabled(liveToggle.checked);
+    live?.stop();
+    live = liveToggle.checked ? startLive() : null;
+    if (!liveToggle.checked) delete container.dataset.live;
     liveDot.classList.toggle('live-dot--off', !liveToggle.checked);
   });
-  return () => { poller.stop(); controller?.abort(); };
+  return () => { live?.stop(); controller?.abort(); };
 }

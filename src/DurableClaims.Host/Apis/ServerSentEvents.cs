@@ -1,0 +1,53 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace DurableClaims.Host.Apis;
+
+/// <summary>Writes one <c>text/event-stream</c> response: named events with JSON data, and heartbeat comments while idle.</summary>
+public sealed class ServerSentEvents
+{
+    private readonly HttpResponse _response;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _heartbeat;
+    private DateTimeOffset _lastWrite;
+
+    private ServerSentEvents(HttpResponse response, TimeProvider time, TimeSpan heartbeat)
+    {
+        _response = response;
+        _time = time;
+        _heartbeat = heartbeat;
+        _lastWrite = time.GetUtcNow();
+    }
+
+    /// <summary>Starts the stream: headers sent at once, no buffering, and the client's reconnection delay.</summary>
+    public static async Task<ServerSentEvents> OpenAsync(HttpContext context, TimeProvider time, TimeSpan heartbeat, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache, no-store";
+
+        // A proxy that buffers would hold every event back until the stream ends.
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        var stream = new ServerSentEvents(response, time, heartbeat);
+        await stream.WriteAsync("retry: 3000\n\n", cancellationToken);
+        return stream;
+    }
+
+    /// <summary>Sends one event; <paramref name="json"/> is a single line of JSON.</summary>
+    public Task SendAsync(string name, string json, CancellationToken cancellationToken)
+        => WriteAsync($"event: {name}\ndata: {json}\n\n", cancellationToken);
+
+    /// <summary>Sends a comment when nothing was written for the heartbeat interval, so that proxies and the client keep the connection.</summary>
+    public Task HeartbeatIfIdleAsync(CancellationToken cancellationToken)
+        => _time.GetUtcNow() - _lastWrite >= _heartbeat ? WriteAsync(": heartbeat\n\n", cancellationToken) : Task.CompletedTask;
+
+    private async Task WriteAsync(string text, CancellationToken cancellationToken)
+    {
+        await _response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+        await _response.Body.FlushAsync(cancellationToken);
+        _lastWrite = _time.GetUtcNow();
+    }
+}
