@@ -12,7 +12,25 @@ public sealed class ApiKeyTests(KeyedConsoleFixture fixture) : IClassFixture<Key
         await using var console = await fixture.OpenAsync();
         await console.GotoAsync("#/claims");
 
-        await Expect(console.Page.Locator("#claims-results .notice--error")).ToContainTextAsync("key");
+        var notice = console.Page.Locator("#claims-results .notice--error");
+        await Expect(notice).ToContainTextAsync("access key your administrator gave you");
+        await Expect(notice).Not.ToContainTextAsync("x-functions-key");
+        await Expect(notice).Not.ToContainTextAsync("query parameter");
+        console.AssertNoConsoleErrors("status of 401");
+    }
+
+    [Fact]
+    public async Task KeyDialog_Opened_ShouldAskInPlainWords()
+    {
+        await using var console = await fixture.OpenAsync();
+        await console.GotoAsync("#/claims");
+
+        await console.Page.ClickAsync("#settings-open");
+
+        var dialog = console.Page.Locator("#settings-dialog");
+        await Expect(dialog).ToContainTextAsync("This console needs the access key your administrator gave you.");
+        await Expect(dialog).Not.ToContainTextAsync("x-functions-key");
+        await Expect(console.Page.GetByRole(Microsoft.Playwright.AriaRole.Textbox, new() { Name = "Access key" })).ToBeVisibleAsync();
         console.AssertNoConsoleErrors("status of 401");
     }
 

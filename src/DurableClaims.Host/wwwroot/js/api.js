@@ -43,8 +43,11 @@ async function request(path, { method = 'GET', body, headers = {}, signal } = {}
       const text = await response.text().catch(() => '');
       if (text) problem = { detail: text.slice(0, 500) };
     }
-    if (response.status === 401 && !problem?.detail) {
-      problem = { ...problem, detail: 'The host needs a function key. Set it under “API key” at the top right.' };
+    // The host's own 401 text is for developers (header and parameter names): the adjuster gets plain words.
+    if (response.status === 401) {
+      problem = { ...problem, detail: getKey()
+        ? 'The access key saved in this browser was not accepted. Ask your administrator for the current key and paste it under “Access key” at the top right.'
+        : 'This console needs the access key your administrator gave you. Open “Access key” at the top right and paste it.' };
     }
     throw new ApiError(response.status, problem);
   }

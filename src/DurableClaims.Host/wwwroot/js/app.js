@@ -25,11 +25,11 @@ function setupSettings() {
   showIndicator();
   opener.addEventListener('click', () => { input.value = getKey(); dialog.showModal(); input.focus(); });
   document.getElementById('settings-cancel').addEventListener('click', () => dialog.close());
-  document.getElementById('settings-clear').addEventListener('click', () => { setKey(''); input.value = ''; showIndicator(); dialog.close(); toast('API key cleared'); });
+  document.getElementById('settings-clear').addEventListener('click', () => { setKey(''); input.value = ''; showIndicator(); dialog.close(); toast('Access key cleared'); });
   document.getElementById('settings-form').addEventListener('submit', () => {
     setKey(input.value.trim());
     showIndicator();
-    toast(input.value.trim() ? 'API key saved' : 'API key cleared');
+    toast(input.value.trim() ? 'Access key saved' : 'Access key cleared');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   });
   dialog.addEventListener('close', () => opener.focus());
