@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using DurableClaims.Testing;
 
 namespace DurableClaims.Functions.Tests.Triggers;
 
@@ -9,18 +10,7 @@ public static class TestClaims
     public static string NewId(string prefix = "FN") => $"{prefix}-{Guid.NewGuid():N}"[..24];
 
     /// <summary>A valid travel claim naming <paramref name="documentTypes"/> as submitted (travel needs booking_confirmation and receipts).</summary>
-    public static string TravelJson(string claimId, params string[] documentTypes) => new JsonObject
-    {
-        ["claimId"] = claimId,
-        ["policyNumber"] = "POL-TRAVEL-5005",
-        ["claimType"] = "travel",
-        ["incidentDate"] = "2026-11-02",
-        ["amount"] = 420m,
-        ["currency"] = "EUR",
-        ["claimant"] = new JsonObject { ["name"] = "Amara Okafor", ["email"] = "amara@example.com" },
-        ["description"] = "My flight was cancelled and I had to pay for a hotel night and a new ticket.",
-        ["documents"] = new JsonArray([.. documentTypes.Select(t => (JsonNode)new JsonObject { ["type"] = t, ["filename"] = t + ".pdf" })]),
-    }.ToJsonString();
+    public static string TravelJson(string claimId, params string[] documentTypes) => ClaimBodies.TravelJson(claimId, 420m, documentTypes);
 
     /// <summary>A JSON documents request with base64 content.</summary>
     public static string DocumentsJson(params string[] types) => new JsonObject

@@ -13,21 +13,7 @@ public static class TestClaims
 
     /// <summary>A valid travel claim that names <paramref name="documentTypes"/> as submitted documents (travel needs booking_confirmation and receipts).</summary>
     public static string TravelJson(string claimId, decimal amount = 420m, params string[] documentTypes)
-    {
-        var claim = new JsonObject
-        {
-            ["claimId"] = claimId,
-            ["policyNumber"] = "POL-TRAVEL-5005",
-            ["claimType"] = "travel",
-            ["incidentDate"] = "2026-11-02",
-            ["amount"] = amount,
-            ["currency"] = "EUR",
-            ["claimant"] = new JsonObject { ["name"] = "Amara Okafor", ["email"] = "amara@example.com" },
-            ["description"] = "My flight was cancelled and I had to pay for a hotel night and a new ticket.",
-            ["documents"] = new JsonArray(documentTypes.Select(t => (JsonNode)new JsonObject { ["type"] = t, ["filename"] = t + ".pdf" }).ToArray()),
-        };
-        return claim.ToJsonString();
-    }
+        => ClaimBodies.TravelJson(claimId, amount, documentTypes);
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using DurableClaims.Api;
 using DurableClaims.Contracts;
+using DurableClaims.Testing;
 
 namespace DurableClaims.ScaleOut.Tests.Infrastructure;
 
@@ -14,22 +14,10 @@ internal static class ClaimTraffic
     /// <summary>A travel claim sent with its booking confirmation; it pauses for the receipts.</summary>
     public static async Task StartAsync(HttpClient http, string claimId)
     {
-        var claim = new JsonObject
-        {
-            ["claimId"] = claimId,
-            ["policyNumber"] = "POL-TRAVEL-5005",
-            ["claimType"] = "travel",
-            ["incidentDate"] = "2026-11-02",
-            ["amount"] = 420m,
-            ["currency"] = "EUR",
-            ["claimant"] = new JsonObject { ["name"] = "Amara Okafor", ["email"] = "amara@example.com" },
-            ["description"] = "My flight was cancelled and I had to pay for a hotel night and a new ticket.",
-            ["documents"] = new JsonArray(new JsonObject { ["type"] = "booking_confirmation", ["filename"] = "booking.txt" }),
-        };
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(claim.ToJsonString(), Encoding.UTF8, "application/json"), "claim", "claim.json" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes("Booking ABC123, Lisbon, 2 Nov 2026")), "booking_confirmation", "booking.txt" },
+            { new StringContent(ClaimBodies.TravelJson(claimId, 420m, "booking_confirmation"), Encoding.UTF8, "application/json"), "claim", "claim.json" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("Booking ABC123, Lisbon, 2 Nov 2026")), "booking_confirmation", "booking_confirmation.pdf" },
         };
         using var response = await http.PostAsync("api/claims", form);
         await EnsureAsync(response, $"start {claimId}");
