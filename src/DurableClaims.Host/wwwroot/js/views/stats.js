@@ -3,6 +3,7 @@ import { getStats, listClaims, getEvents } from '../api.js';
 import { pausedMillis } from '../components/timeline.js';
 import { h, svg, replace, STATUSES, formatNumber, formatPercent, formatDuration, errorNotice } from '../dom.js';
 import { poll } from '../poller.js';
+import { perClaimChart } from '../components/per-claim-chart.js';
 
 const PER_CLAIM = 20;
 const PER_CLAIM_REFRESH_MS = 30000;
@@ -56,36 +57,6 @@ function barChart({ id, title, rows, color, format = (v) => formatNumber(v), hre
     }));
 }
 
-/** A two-series chart per claim: rounds (bars, left axis) and time paused (dots, right axis). */
-function perClaimChart(claims) {
-  const rows = claims.slice(-24);
-  const W = 540, H = 260, left = 30, right = 62, top = 12, bottom = 50;
-  const plotW = W - left - right, plotH = H - top - bottom;
-  const roundStep = Math.max(1, Math.ceil(Math.max(1, ...rows.map(r => r.rounds)) / 4));
-  const maxRounds = roundStep * 4;
-  const maxPaused = Math.max(1, ...rows.map(r => r.paused));
-  const step = plotW / Math.max(1, rows.length);
-  const yR = (v) => top + plotH - (plotH * v) / maxRounds;
-  const yP = (v) => top + plotH - (plotH * v) / maxPaused;
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
-  return svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'per-claim-title per-claim-desc', id: 'per-claim-chart' },
-    svg('title', { id: 'per-claim-title' }, 'Rounds and time paused per claim'),
-    svg('desc', { id: 'per-claim-desc' }, `${rows.length} claims. At most ${maxRounds} rounds and ${formatDuration(maxPaused * 1000)} paused.`),
-    ticks.map(t => [
-      svg('line', { class: 'grid-line', x1: left, x2: W - right, y1: top + plotH * (1 - t), y2: top + plotH * (1 - t) }),
-      svg('text', { x: left - 6, y: top + plotH * (1 - t) + 4, 'text-anchor': 'end' }, formatNumber(maxRounds * t)),
-      svg('text', { x: W - right + 6, y: top + plotH * (1 - t) + 4 }, formatDuration(maxPaused * t * 1000)),
-    ]),
-    svg('line', { class: 'axis', x1: left, x2: W - right, y1: top + plotH, y2: top + plotH }),
-    rows.map((r, i) => svg('rect', { x: left + i * step + step * 0.2, y: yR(r.rounds), width: step * 0.6, height: top + plotH - yR(r.rounds), rx: 2, fill: STATUS_COLORS[r.status] ?? '#475569', 'fill-opacity': 0.85 },
-      svg('title', {}, `${r.id}: ${r.rounds} rounds, paused ${formatDuration(r.paused * 1000)} (${r.status})`))),
-    svg('polyline', { points: rows.map((r, i) => `${left + i * step + step / 2},${yP(r.paused)}`).join(' '), fill: 'none', stroke: '#0f1d3a', 'stroke-width': 1.5 }),
-    rows.map((r, i) => svg('circle', { cx: left + i * step + step / 2, cy: yP(r.paused), r: 3.5, fill: '#fff', stroke: '#0f1d3a', 'stroke-width': 1.5 })),
-    rows.length <= 12 ? rows.map((r, i) => svg('text', { x: left + i * step + step / 2, y: top + plotH + 14, 'text-anchor': 'middle' }, String(r.id).split('-').pop().slice(-8))) : null,
-    svg('text', { x: left, y: H - 6 }, '■ Rounds (left axis)'),
-    svg('text', { x: W - right, y: H - 6, 'text-anchor': 'end' }, '○ Time paused (right axis)'));
-}
-
 /** Rounds and time paused of the most recent claims: rounds from the claims list, paused time from each claim's events. */
 async function loadPerClaim() {
   const { items } = await listClaims({ top: PER_CLAIM });
@@ -105,6 +76,8 @@ export function statsView(container) {
       h('p', { class: 'muted', style: 'margin:4px 0 0' }, 'How claims end, how many analysis rounds they take and how long they wait for documents.'))),
     body);
   let last = null;
+  let lastStats = null;
+  let drawnWidth = 0;
   let perClaim = [];
   let perClaimAt = 0;
 
@@ -119,8 +92,32 @@ export function statsView(container) {
     const signature = JSON.stringify([rest, perClaim]);
     if (signature === last) return;
     last = signature;
-    render(stats ?? {});
+    lastStats = stats ?? {};
+    render(lastStats);
+    // The first drawing guessed its width before the card existed: redraw once at the card's real width.
+    const guessed = drawnWidth;
+    if (Math.abs(chartWidth() - guessed) > 8) render(lastStats);
   }
+
+  /** The width the per-claim chart gets: its card's content box (the chart is drawn in pixels, not scaled). */
+  function chartWidth() {
+    const card = body.querySelector('#per-claim-chart')?.parentElement ?? body.querySelector('.grid--2 > section:last-child');
+    const box = card ?? body;
+    const style = getComputedStyle(box);
+    drawnWidth = box.clientWidth - parseFloat(style.paddingLeft || '0') - parseFloat(style.paddingRight || '0');
+    return drawnWidth > 0 ? drawnWidth : 540;
+  }
+
+  // Redraw when the chart's width changes (rotation, window resize), so labels are thinned for the new width.
+  let resizeTimer = null;
+  const onResize = () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      const before = drawnWidth;
+      if (lastStats && Math.abs(chartWidth() - before) > 8) render(lastStats);
+    }, 150);
+  };
+  window.addEventListener('resize', onResize);
 
   function render(stats) {
     const counts = readCounts(stats);
@@ -158,7 +155,7 @@ export function statsView(container) {
         h('section', { class: 'card chart', 'aria-labelledby': 'rounds-title' },
           h('h2', { id: 'rounds-title' }, 'Rounds and time paused', claims.length ? h('span', { class: 'card__sub' }, `latest ${claims.length} claims`) : null),
           claims.length
-            ? perClaimChart(claims)
+            ? perClaimChart(claims, { width: chartWidth(), colors: STATUS_COLORS })
             : roundsHistogram.length || pausedHistogram.length
               ? [roundsHistogram.length ? [h('h3', {}, 'Analysis rounds'), barChart({ id: 'rounds-chart', title: 'Claims by number of rounds', rows: roundsHistogram.map(([label, value]) => ({ label: `${label} rounds`, value })), color: '#6b21a8' })] : null,
                 pausedHistogram.length ? [h('h3', { style: 'margin-top:16px' }, 'Time paused'), barChart({ id: 'paused-chart', title: 'Claims by time paused', rows: pausedHistogram.map(([label, value]) => ({ label, value })), color: '#b45309' })] : null]
@@ -171,5 +168,5 @@ export function statsView(container) {
 
   load();
   const poller = poll(load, 5000);
-  return () => poller.stop();
+  return () => { poller.stop(); clearTimeout(resizeTimer); window.removeEventListener('resize', onResize); };
 }
