@@ -143,4 +143,7 @@ export const reviewClaim = (id, review) => json(`/api/claims/${enc(id)}/review`,
   method: 'POST', body: JSON.stringify(review), headers: { 'Content-Type': 'application/json' },
 });
 
+/** Terminates a claim's workflow with a reason (the Durable management route), keeping its history. */
+export const terminateClaim = (id, reason) => json(`/runtime/webhooks/durabletask/instances/${enc(id)}/terminate?reason=${enc(reason)}`, { method: 'POST' });
+
 export const deleteClaim = (id) => json(`/api/claims/${enc(id)}`, { method: 'DELETE' });

@@ -2,6 +2,7 @@
 import { listClaims, getViews } from '../api.js';
 import { h, replace, statusBadge, timeEl, deadlineEl, formatMoney, STATUSES, errorNotice, humanize, announce } from '../dom.js';
 import { follow } from '../live.js';
+import { createBulkTerminate } from '../components/bulk.js';
 import { navigate } from '../router.js';
 
 const REFRESH_MS = 4000;
@@ -120,6 +121,12 @@ export function claimsView(container, _params, query) {
   const prev = h('button', { type: 'button', class: 'btn btn--sm', disabled: true, onclick: () => { page--; load(); } }, '← Previous');
   const next = h('button', { type: 'button', class: 'btn btn--sm', disabled: true, onclick: () => { tokens[page + 1] = nextToken; page++; load(); } }, 'Next →');
   const pageLabel = h('span', { class: 'small muted', 'aria-live': 'polite' });
+  /** The list's query for the current filters (every page), as the bulk actions read it too. */
+  const currentFilter = () => ({
+    statuses: state.statuses, createdFrom: toIso(state.from), createdTo: toIso(state.to), idPrefix: state.search,
+    claimType: state.type, claimant: state.claimant, sort: state.sort, view: state.view,
+  });
+  const bulkTerminate = createBulkTerminate(() => ({ filter: currentFilter(), search: state.search }), () => load(true));
 
   replace(container,
     h('div', { class: 'page-head' },
@@ -132,7 +139,8 @@ export function claimsView(container, _params, query) {
       h('h2', { id: 'results-title' }, 'Results',
         h('label', { class: 'refresh', for: 'live-refresh' }, liveDot, liveToggle, 'Live refresh', updated)),
       results,
-      h('div', { class: 'pager' }, prev, pageLabel, next)));
+      h('div', { class: 'pager' }, prev, pageLabel, next),
+      h('div', { class: 'bulk-actions', 'aria-label': 'Act on every claim that matches the filters', role: 'group' }, bulkTerminate)));
 
   async function load(quiet = false) {
     controller?.abort();
@@ -142,10 +150,7 @@ export function claimsView(container, _params, query) {
     try {
       // The host filters statuses after reading a runtime page, so a page can come back short (even
       // empty) with a token: keep reading, asking only for what is still missing, up to a bound.
-      const filter = {
-        statuses: state.statuses, createdFrom: toIso(state.from), createdTo: toIso(state.to), idPrefix: search,
-        claimType: state.type, claimant: state.claimant, sort: state.sort, view: state.view,
-      };
+      const filter = currentFilter();
       loadCounts();
       let { items, continuationToken, total } = await listClaims({ ...filter, top: state.top }, tokens[page], controller.signal);
       for (let reads = 1; items.length < state.top && continuationToken && reads < 20; reads++) {
