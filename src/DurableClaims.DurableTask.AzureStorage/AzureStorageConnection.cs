@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 
 namespace DurableClaims.DurableTask.AzureStorage;
@@ -14,10 +13,14 @@ public static class AzureStorageConnection
     /// and <c>tableServiceUri</c>, with <c>credential</c> (<c>managedidentity</c>) and <c>clientId</c> (a user-assigned identity).
     /// The hub name comes from <c>DurableTask:HubName</c>, then <c>TASKHUB_NAME</c> (the Functions app's setting).
     /// </remarks>
-    public static void Apply(IConfiguration configuration, AzureStorageTaskHubOptions options)
+    /// <param name="configuration">The app's configuration.</param>
+    /// <param name="options">The options to fill.</param>
+    /// <param name="credentials">Turns <c>credential</c> and <c>clientId</c> into the app's token credential (the app decides which, and shares it with its other clients).</param>
+    public static void Apply(IConfiguration configuration, AzureStorageTaskHubOptions options, Func<string?, string?, TokenCredential> credentials)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(credentials);
         var hubName = NonEmpty(configuration["DurableTask:HubName"]) ?? NonEmpty(configuration[AzureStorageTaskHubOptions.TaskHubNameSetting]);
         if (hubName is not null)
         {
@@ -39,7 +42,7 @@ public static class AzureStorageConnection
         options.Endpoints = Endpoints(section);
         if (options.Endpoints is not null)
         {
-            options.Credential ??= Credential(NonEmpty(section["credential"]), NonEmpty(section["clientId"]));
+            options.Credential ??= credentials(NonEmpty(section["credential"]), NonEmpty(section["clientId"]));
         }
     }
 
@@ -58,13 +61,6 @@ public static class AzureStorageConnection
             ? null
             : new AzureStorageEndpoints(new Uri(blob), new Uri(queue), new Uri(table));
     }
-
-    // The Functions host's meaning of __credential: "managedidentity" is the app's identity (user-assigned with __clientId);
-    // otherwise the SDK's default chain, which also covers developer sign-ins on a workstation.
-    private static TokenCredential Credential(string? credential, string? clientId) =>
-        string.Equals(credential, "managedidentity", StringComparison.OrdinalIgnoreCase)
-            ? new ManagedIdentityCredential(clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

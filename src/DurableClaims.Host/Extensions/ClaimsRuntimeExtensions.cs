@@ -113,7 +113,7 @@ public static class ClaimsRuntimeExtensions
     private static void ConfigureAzureStorage(AzureStorageTaskHubOptions options, IConfiguration configuration, Action<AzureStorageTaskHubOptions>? configure)
     {
         configuration.GetSection(AzureStorageTaskHubOptions.SectionName).Bind(options);
-        AzureStorageConnection.Apply(configuration, options);
+        AzureStorageConnection.Apply(configuration, options, AzureCredentials.Get);
         configure?.Invoke(options);
     }
 }

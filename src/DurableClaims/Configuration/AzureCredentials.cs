@@ -5,7 +5,7 @@ using Azure.Identity;
 namespace DurableClaims.Configuration;
 
 /// <summary>The Entra ID token credentials named by the "Credential" and "ClientId" settings of storage and model.</summary>
-internal static class AzureCredentials
+public static class AzureCredentials
 {
     /// <summary>The app's managed identity (the value the Functions host uses in <c>AzureWebJobsStorage__credential</c>).</summary>
     public const string ManagedIdentity = "managedidentity";
