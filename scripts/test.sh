@@ -44,6 +44,18 @@ for trx in "$results"/*.trx; do
   s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
 done
+if [ "$failed" -gt 0 ]; then
+  # Name the failures next to the totals, so a log read from its end says what broke.
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/\1/p' |
+      while IFS= read -r name; do
+        echo "  - $name"
+        grep -F -A3 "Failed $name" "$results/console.log" | sed -n '3,4p' | cut -c1-400 | sed 's/^/      /'
+      done
+  done
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or a test host failed before any test could report.
   failed=1
