@@ -70,6 +70,9 @@ public static class ApiResultHttp
 
     private static readonly PublicBaseUrl Unconfigured = new(null);
 
+    /// <summary>The wait a 503 answer asks for: what is unavailable (another intake raising an upload) is a matter of seconds.</summary>
+    private const string RetryAfterSeconds = "5";
+
     /// <summary>Writes problem details once the request is known, so that a host without a problem-details service adds the same members.</summary>
     private sealed class ProblemResult(ProblemDetails details) : IResult
     {
@@ -77,6 +80,11 @@ public static class ApiResultHttp
         {
             ArgumentNullException.ThrowIfNull(httpContext);
             AddRequestMembers(details, httpContext.Request.Path, httpContext.TraceIdentifier);
+            if (details.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+            }
+
             return TypedResults.Problem(details).ExecuteAsync(httpContext);
         }
     }

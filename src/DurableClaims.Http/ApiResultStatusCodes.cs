@@ -16,6 +16,7 @@ public static class ApiResultStatusCodes
         ApiResultKind.TooLarge => 413,
         ApiResultKind.UnsupportedMediaType => 415,
         ApiResultKind.Unprocessable => 422,
+        ApiResultKind.Unavailable => 503,
         _ => 500,
     };
 
@@ -30,6 +31,7 @@ public static class ApiResultStatusCodes
         ApiResultKind.TooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         ApiResultKind.UnsupportedMediaType => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
         ApiResultKind.Unprocessable => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        ApiResultKind.Unavailable => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
         ApiResultKind.Ok or ApiResultKind.Accepted => "about:blank",
         _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
     };

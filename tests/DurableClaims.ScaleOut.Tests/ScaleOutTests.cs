@@ -33,11 +33,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite, ITestOutputHelper outp
         {
             if (i == ClaimCount / 2)
             {
-                // Known defect, left for the next session: a listener that dies between taking an upload's receipt and
-                // raising its event loses that upload (the receipt makes the other hosts skip it). Blob uploads already
-                // made are therefore let through before the kill; uploads after it and all HTTP deliveries still race it.
-                var uploaded = ids.Take(i).Where((_, k) => k % 3 == 2).ToList();
-                await ClaimWaits.UntilAsync(cluster, uploaded, s => s.Status != ClaimStatusCodes.Paused, output, budget.Token);
+                // Uploads of the last few claims may be mid-way through a listener of host C: its taken receipts are taken over.
                 cluster.Hosts[2].Kill();
             }
 
@@ -66,6 +62,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite, ITestOutputHelper outp
             await ClaimAudit.AssertAppliedOnceAsync(auditor, id);
         }
 
+        output.WriteLine($"uploads taken over from a dead listener: {cluster.Hosts.Sum(h => h.CountLines("did not finish within"))}");
         var work = cluster.Hosts.ToDictionary(h => h.Name, h => (Rounds: h.CountLines(" round "), Ended: h.CountLines(" ended ")));
         foreach (var (name, (rounds, ended)) in work)
         {

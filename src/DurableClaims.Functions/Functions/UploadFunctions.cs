@@ -40,6 +40,11 @@ public sealed partial class UploadFunctions(ClaimsApiFactory factory, ILogger<Up
         // Intake failures (storage, task hub) throw, so the queue redelivers the message.
         var result = await factory.Intake(client).HandleDeliveryAsync(delivery, cancellationToken);
         Log.Handled(logger, result.Raised, result.Duplicates, result.Ignored, result.Refused, result.Rejected.Count);
+        if (result.InProgress > 0)
+        {
+            // Another intake holds the upload's receipt; if it died, a later delivery takes it over. Throwing redelivers.
+            throw new UploadInProgressException(result.InProgress);
+        }
     }
 
     private static partial class Log

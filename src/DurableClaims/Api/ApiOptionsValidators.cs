@@ -25,6 +25,7 @@ internal sealed class UploadOptionsValidator : IValidateOptions<UploadOptions>
     {
         var errors = new List<string>();
         ClaimsOptionsValidator.Check(errors, options.PollInterval > TimeSpan.Zero, $"{UploadOptions.SectionName}:PollInterval must be positive (was {options.PollInterval}).");
+        ClaimsOptionsValidator.Check(errors, options.ReceiptTakeoverAfter > TimeSpan.Zero, $"{UploadOptions.SectionName}:ReceiptTakeoverAfter must be positive (was {options.ReceiptTakeoverAfter}).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -14,6 +14,9 @@ public enum ApiResultKind
 
     /// <summary>Well-formed but can never succeed as sent (e.g. a claim on a policy that is not on file): 422.</summary>
     Unprocessable,
+
+    /// <summary>Cannot be done right now but will be shortly (the caller retries after a few seconds): 503 with Retry-After.</summary>
+    Unavailable,
 }
 
 /// <summary>An RFC 7807 problem in host-neutral form.</summary>

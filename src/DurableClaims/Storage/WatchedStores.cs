@@ -127,8 +127,21 @@ public sealed class WatchedReceiptStore(IIntakeReceiptStore inner, StorageWriteW
         return await inner.TryAddAsync(key, write.Token);
     }
 
+    public async Task<ReceiptTake> TryTakeAsync(string key, TimeSpan takeoverAfter, CancellationToken cancellationToken = default)
+    {
+        using var write = watch.Begin("intake receipt take", key, cancellationToken);
+        return await inner.TryTakeAsync(key, takeoverAfter, write.Token);
+    }
+
+    // The event is raised by now: recording that must finish, or a later intake raises it again.
+    public async Task CompleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        using var write = watch.Begin("intake receipt complete", key, cancellationToken, abandonOnStop: false);
+        await inner.CompleteAsync(key, write.Token);
+    }
+
     // A read: nothing is written, so nothing to watch.
-    public Task<bool> ContainsAsync(string key, CancellationToken cancellationToken = default) => inner.ContainsAsync(key, cancellationToken);
+    public Task<bool> IsHandledAsync(string key, CancellationToken cancellationToken = default) => inner.IsHandledAsync(key, cancellationToken);
 
     // Giving a receipt back is clean-up after a failed request: it must finish.
     public async Task RemoveAsync(string key, CancellationToken cancellationToken = default)

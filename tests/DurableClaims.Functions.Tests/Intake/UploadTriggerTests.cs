@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using DurableClaims.Api.Intake;
 using DurableClaims.Api.Management;
 using DurableClaims.Contracts;
 using DurableClaims.Functions.Tests.Triggers;
 using DurableClaims.Testing;
 using DurableClaims.Workflow;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableClaims.Functions.Tests.Intake;
 
@@ -40,6 +42,20 @@ public sealed class UploadTriggerTests(FunctionsAppFixture fixture) : IClassFixt
         await _app.Host.WaitForOutcomeAsync(claimId);
         var history = await _app.Client.GetOrchestrationHistoryAsync(claimId);
         Assert.Single(history.Select(HistoryEntry.From), e => e.EventType == "EventRaised" && e.Name == ClaimWorkflow.Events.DocumentsReceived);
+    }
+
+    [Fact]
+    public async Task ClaimDocumentUploaded_UploadHeldByAnotherIntake_ShouldThrowSoTheQueueDeliversItAgain()
+    {
+        var claimId = await _app.StartPausedAsync();
+        await _app.StoreDocumentAsync(claimId, "receipts", "taxi.pdf");
+        var receipts = _app.Host.Services.GetRequiredService<IIntakeReceiptStore>();
+        await receipts.TryTakeAsync(IntakeReceipt.KeyFor($"{claimId}/receipts/taxi.pdf", "0x8DC4"), TimeSpan.FromMinutes(1));
+        var message = EventPayloads.EventGridEvent(EventPayloads.BlobUrl(claimId, "receipts", "taxi.pdf"), "0x8DC4").ToJsonString();
+
+        var exception = await Record.ExceptionAsync(() => _app.Uploads.RunAsync(message, _app.Client, CancellationToken.None));
+
+        Assert.IsType<UploadInProgressException>(exception);
     }
 
     [Fact]

@@ -40,7 +40,15 @@ public sealed class DocumentReceiptsTests(HostFixture fixture) : IClassFixture<H
             return Task.FromResult(true);
         }
 
-        public Task<bool> ContainsAsync(string key, CancellationToken cancellationToken = default)
+        public Task<ReceiptTake> TryTakeAsync(string key, TimeSpan takeoverAfter, CancellationToken cancellationToken = default)
+        {
+            Added.Add(key);
+            return Task.FromResult(ReceiptTake.Taken);
+        }
+
+        public Task CompleteAsync(string key, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<bool> IsHandledAsync(string key, CancellationToken cancellationToken = default)
             => Task.FromResult(Added.Contains(key) && !Removed.Contains(key));
 
         public Task RemoveAsync(string key, CancellationToken cancellationToken = default)

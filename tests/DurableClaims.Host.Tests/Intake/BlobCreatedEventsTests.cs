@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
+using DurableClaims.Api.Intake;
 using DurableClaims.Host.Tests.Infrastructure;
 using DurableClaims.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableClaims.Host.Tests.Intake;
 
@@ -51,6 +53,21 @@ public sealed class BlobCreatedEventsTests(EventGridHostFixture fixture) : IClas
         Assert.Equal(1, (await second.ReadJsonAsync()).GetProperty("duplicates").GetInt32());
         await RuntimeProbe.WaitForReceivedAsync(Client, claimId, "receipts");
         Assert.Equal(1, await RuntimeProbe.CountRaisedAsync(Client, claimId));
+    }
+
+    [Fact]
+    public async Task EventGrid_UploadHeldByAnotherIntake_ShouldAnswer503WithRetryAfterAndRaiseNothing()
+    {
+        var claimId = await RuntimeProbe.StartMissingBothAsync(Client);
+        var (url, etag) = await UploadAsync($"{claimId}/receipts/r.pdf");
+        var receipts = fixture.Host.Services.GetRequiredService<IIntakeReceiptStore>();
+        Assert.Equal(ReceiptTake.Taken, await receipts.TryTakeAsync(IntakeReceipt.KeyFor($"{claimId}/receipts/r.pdf", etag), TimeSpan.FromMinutes(1)));
+
+        using var response = await Client.PostAsync(Route, TestClaims.Json(EventPayloads.EventGridBlobCreated(url, etag)));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal(0, await RuntimeProbe.CountRaisedAsync(Client, claimId));
     }
 
     [Fact]

@@ -56,6 +56,9 @@ internal sealed class ScaleOutCluster(AzuriteFixture azurite, TimeSpan visibilit
         ["Claims__Storage__ConnectionString"] = azurite.ConnectionString,
         ["Claims__DataDirectory"] = Path.Combine(_data.Path, name),
         ["Uploads__PollInterval"] = "00:00:00.500",
+
+        // A listener killed between taking an upload's receipt and raising it: the others take over within the test's time.
+        ["Uploads__ReceiptTakeoverAfter"] = "00:00:05",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__DurableClaims.Workflow"] = "Information",
         ["Logging__Console__FormatterName"] = "simple",

@@ -48,17 +48,44 @@ public static class IntakeReceipt
     }
 }
 
-/// <summary>Durable record of uploads already turned into DocumentsReceived, so that each upload raises the event once.</summary>
+/// <summary>Durable record of uploads turned into DocumentsReceived, so that each upload raises the event once.</summary>
+/// <remarks>
+/// A receipt is either handled (the event was raised, or the upload came through the API, which raises it itself) or taken:
+/// an intake is raising the event right now. A taken receipt whose holder died (a host killed between taking it and
+/// raising) is taken over once it is older than the takeover time, so that no upload is lost to a crash.
+/// </remarks>
 public interface IIntakeReceiptStore
 {
-    /// <summary>Records the key atomically; false when it was already recorded.</summary>
+    /// <summary>Records the key as handled atomically; false when it was already recorded (taken or handled).</summary>
     Task<bool> TryAddAsync(string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns whether the key is recorded (a read; <see cref="TryAddAsync"/> stays the atomic check).</summary>
-    Task<bool> ContainsAsync(string key, CancellationToken cancellationToken = default);
+    /// <summary>Takes the key for raising its event: new, or taken over from a holder that has not finished within <paramref name="takeoverAfter"/>.</summary>
+    Task<ReceiptTake> TryTakeAsync(string key, TimeSpan takeoverAfter, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a taken key as handled once its event is raised.</summary>
+    Task CompleteAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns whether the key is recorded as handled (a read; a taken key is not handled yet).</summary>
+    Task<bool> IsHandledAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a key so that a failed delivery can be retried.</summary>
     Task RemoveAsync(string key, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What <see cref="IIntakeReceiptStore.TryTakeAsync"/> found.</summary>
+public enum ReceiptTake
+{
+    /// <summary>The key was free and is now the caller's to raise.</summary>
+    Taken,
+
+    /// <summary>Another intake took the key and did not finish in time (it died); the key is now the caller's.</summary>
+    TakenOver,
+
+    /// <summary>The upload was already handled.</summary>
+    Handled,
+
+    /// <summary>Another intake is raising this upload's event right now.</summary>
+    Busy,
 }
 
 /// <summary>Reads the container and blob name out of a blob URL (Azure and Azurite's path-style URLs alike).</summary>

@@ -15,6 +15,10 @@ public sealed class UploadOptions
 
     /// <summary>Gets or sets how often the listener lists the container.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Gets or sets how long an intake may hold an upload's receipt before another takes it over (the holder died between taking it and raising the event).</summary>
+    /// <remarks>Raising takes well under a second; a takeover after a slow raise only repeats a delivery the claim ignores.</remarks>
+    public TimeSpan ReceiptTakeoverAfter { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>Polls the <c>claim-documents</c> container and hands every new upload (name + ETag) to <see cref="UploadIntake"/>.</summary>
@@ -43,6 +47,12 @@ public sealed partial class BlobUploadListener(
             try
             {
                 var outcome = await intake.HandleBlobCreatedAsync(blob.Name, etag, container.GetBlobClient(blob.Name).Uri.ToString(), "listener", cancellationToken);
+                if (outcome == IntakeOutcome.InProgress)
+                {
+                    // Another intake holds the receipt: look again until it finishes or its receipt can be taken over.
+                    continue;
+                }
+
                 _seen[blob.Name] = etag;
                 raised += outcome == IntakeOutcome.Raised ? 1 : 0;
             }

@@ -23,6 +23,9 @@ public enum IntakeOutcome
 
     /// <summary>The notification names a blob that is not in the configured store (missing, another account) or is over the size limit; logged and refused.</summary>
     Refused,
+
+    /// <summary>Another intake holds this upload's receipt and is raising its event; ask again later (it may have died, then its receipt is taken over).</summary>
+    InProgress,
 }
 
 /// <summary>Turns "a blob was created in the documents container" into one DocumentsReceived event, whichever way the news came (listener or Event Grid).</summary>
@@ -43,10 +46,12 @@ public sealed partial class UploadIntake(
     IDocumentStore documents,
     IOptions<StorageOptions> storage,
     IOptions<ClaimsApiOptions> apiOptions,
+    IOptions<UploadOptions> uploadOptions,
     ILogger<UploadIntake> logger)
 {
     private readonly string _container = storage.Value.DocumentsContainer;
     private readonly long _maxDocumentBytes = apiOptions.Value.MaxDocumentBytes;
+    private readonly TimeSpan _takeoverAfter = uploadOptions.Value.ReceiptTakeoverAfter;
 
     /// <summary>Handles one created blob; never throws for bad input, only for infrastructure failures (so the caller retries).</summary>
     /// <param name="blobName">The blob name within the documents container.</param>
@@ -66,7 +71,7 @@ public sealed partial class UploadIntake(
 
         // Documents stored through the API (with a claim or its documents route) carry a receipt already: a listener
         // or Event Grid that sees them afterwards has nothing to judge, whatever the claim expects by now.
-        if (await receipts.ContainsAsync(IntakeReceipt.KeyFor(blobName, etag), cancellationToken))
+        if (await receipts.IsHandledAsync(IntakeReceipt.KeyFor(blobName, etag), cancellationToken))
         {
             Log.Duplicate(logger, blobName, etag, source);
             return IntakeOutcome.Duplicate;
@@ -120,11 +125,20 @@ public sealed partial class UploadIntake(
             return IntakeOutcome.Ignored;
         }
 
+        // Taken before raising, handled after: a host killed in between leaves a taken receipt that another intake takes
+        // over later and raises again (the claim ignores a delivery of documents it already has), so no upload is lost.
         var key = IntakeReceipt.KeyFor(blobName, etag);
-        if (!await receipts.TryAddAsync(key, cancellationToken))
+        switch (await receipts.TryTakeAsync(key, _takeoverAfter, cancellationToken))
         {
-            Log.Duplicate(logger, blobName, etag, source);
-            return IntakeOutcome.Duplicate;
+            case ReceiptTake.Handled:
+                Log.Duplicate(logger, blobName, etag, source);
+                return IntakeOutcome.Duplicate;
+            case ReceiptTake.Busy:
+                Log.InProgress(logger, blobName, source);
+                return IntakeOutcome.InProgress;
+            case ReceiptTake.TakenOver:
+                Log.TakenOver(logger, blobName, _takeoverAfter, source);
+                break;
         }
 
         RuntimeOutcome outcome;
@@ -140,6 +154,7 @@ public sealed partial class UploadIntake(
             throw;
         }
 
+        await receipts.CompleteAsync(key, CancellationToken.None);
         if (outcome != RuntimeOutcome.Done)
         {
             Log.ClaimFinished(logger, blobName, outcome.ToString());
@@ -163,9 +178,20 @@ public sealed partial class UploadIntake(
             return ApiResult.Fail<object>(ApiResultKind.Invalid, new ApiProblem("Bad request", ex.Message, new Dictionary<string, string[]> { ["$"] = [ex.Message] }));
         }
 
-        return delivery.ValidationCode is { } code
-            ? ApiResult.Ok<object>(new SubscriptionValidationResponse(code))
-            : ApiResult.Ok<object>(await HandleDeliveryAsync(delivery, cancellationToken));
+        if (delivery.ValidationCode is { } code)
+        {
+            return ApiResult.Ok<object>(new SubscriptionValidationResponse(code));
+        }
+
+        // An upload another intake holds may never be raised if that intake died: Event Grid redelivers on a 503, and the
+        // uploads of the batch that were handled are duplicates then.
+        var result = await HandleDeliveryAsync(delivery, cancellationToken);
+        return result.InProgress == 0
+            ? ApiResult.Ok<object>(result)
+            : ApiResult.Fail<object>(ApiResultKind.Unavailable, new ApiProblem(
+                "Upload being handled",
+                $"{result.InProgress} upload(s) of this delivery are being raised by another intake right now; deliver again later.",
+                Extensions: new Dictionary<string, object?> { ["result"] = result }));
     }
 
     /// <summary>Hands every created claim document of an Event Grid or CloudEvents delivery to <see cref="HandleBlobCreatedAsync"/>; blobs of other containers count as ignored.</summary>
@@ -192,6 +218,7 @@ public sealed partial class UploadIntake(
             counts.GetValueOrDefault(IntakeOutcome.Ignored) + counts.GetValueOrDefault(IntakeOutcome.ClaimFinished) + delivery.OtherEvents)
         {
             Refused = counts.GetValueOrDefault(IntakeOutcome.Refused),
+            InProgress = counts.GetValueOrDefault(IntakeOutcome.InProgress),
             Rejected = delivery.Rejected ?? [],
         };
     }
@@ -242,6 +269,12 @@ public sealed partial class UploadIntake(
 
         [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Upload '{BlobName}' refused: {Reason} (via {Source})")]
         public static partial void Refused(ILogger logger, string blobName, string reason, string source);
+
+        [LoggerMessage(EventId = 4114, Level = LogLevel.Debug, Message = "Upload '{BlobName}' is being raised by another intake; asking again later (via {Source})")]
+        public static partial void InProgress(ILogger logger, string blobName, string source);
+
+        [LoggerMessage(EventId = 4115, Level = LogLevel.Warning, Message = "Upload '{BlobName}' was taken by an intake that did not finish within {TakeoverAfter} (it stopped); raising it here (via {Source})")]
+        public static partial void TakenOver(ILogger logger, string blobName, TimeSpan takeoverAfter, string source);
 
         [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Skipped an entry of a {Schema} delivery that is not an event: {Entry}")]
         public static partial void BadEntry(ILogger logger, string entry, string schema);

@@ -4,6 +4,7 @@ using DurableClaims.Contracts;
 using DurableClaims.Documents;
 using DurableClaims.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DurableClaims.Tests.Api.Intake;
 
@@ -51,6 +52,26 @@ public sealed class UploadIntakeEvidenceTests : IDisposable
         var document = Assert.Single((await host.WaitForRaisedDocumentsAsync("CLM-UP-3")).Documents);
         Assert.Equal((16L, "application/pdf", Convert.ToHexStringLower(SHA256.HashData(content))), (document.Size, document.MediaType, document.Sha256));
     }
+
+    [Fact]
+    public async Task HandleBlobCreated_ReceiptHeldByAnIntakeThatDied_ShouldWaitThenTakeItOverAndRaise()
+    {
+        await using var host = await StartPausedAsync("CLM-UP-4");
+        var stored = await StoreAsync(host, "CLM-UP-4", "police_report", "report.pdf", "Report 17"u8.ToArray());
+        const string name = "CLM-UP-4/police_report/report.pdf";
+        var receipts = host.Services.GetRequiredService<IIntakeReceiptStore>();
+        await receipts.TryTakeAsync(IntakeReceipt.KeyFor(name, stored.ETag), TimeSpan.FromMinutes(1));
+
+        var whileHeld = await Intake(host).HandleBlobCreatedAsync(name, stored.ETag, stored.Location, "listener");
+        var afterTakeover = await Intake(host, TimeSpan.FromTicks(1)).HandleBlobCreatedAsync(name, stored.ETag, stored.Location, "listener");
+
+        Assert.Equal((IntakeOutcome.InProgress, IntakeOutcome.Raised), (whileHeld, afterTakeover));
+        Assert.Single((await host.WaitForRaisedDocumentsAsync("CLM-UP-4")).Documents);
+        Assert.True(await receipts.IsHandledAsync(IntakeReceipt.KeyFor(name, stored.ETag)));
+    }
+
+    private static UploadIntake Intake(WorkflowHost host, TimeSpan takeoverAfter)
+        => ActivatorUtilities.CreateInstance<UploadIntake>(host.Services, Options.Create(new UploadOptions { ReceiptTakeoverAfter = takeoverAfter }));
 
     private static UploadIntake Intake(WorkflowHost host) => host.Services.GetRequiredService<UploadIntake>();
 
