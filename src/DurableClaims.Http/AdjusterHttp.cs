@@ -26,6 +26,9 @@ public static class AdjusterHttp
     public static Task<IResult> RetryAsync(string claimId, HttpRequest request, ClaimActionsService actions, CancellationToken cancellationToken)
         => HandleAsync<AdjusterActionRequest, AdjusterActionAccepted>(request, body => actions.RetryAsync(claimId, body, UserOf(request), cancellationToken), cancellationToken);
 
+    public static Task<IResult> RemindAsync(string claimId, HttpRequest request, ClaimActionsService actions, CancellationToken cancellationToken)
+        => HandleAsync<AdjusterActionRequest, AdjusterActionAccepted>(request, body => actions.RemindAsync(claimId, body, UserOf(request), cancellationToken), cancellationToken);
+
     public static Task<IResult> CloseAsync(string claimId, HttpRequest request, ClaimActionsService actions, CancellationToken cancellationToken)
         => HandleAsync<AdjusterActionRequest, AdjusterActionAccepted>(request, body => actions.CloseAsync(claimId, body, UserOf(request), cancellationToken), cancellationToken);
 

@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace DurableClaims.Host.BrowserTests;
 
-/// <summary>Bulk terminate on the list's filtered selection: the confirmation names how many claims, asks why, and terminates exactly those.</summary>
+/// <summary>Bulk actions on the list's filtered selection: the confirmation names how many claims; terminate asks why, remind who sends it; each acts on exactly those claims.</summary>
 public sealed class BulkActionsTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
 {
     [Fact]
@@ -50,6 +50,34 @@ public sealed class BulkActionsTests(ConsoleFixture fixture) : IClassFixture<Con
 
         await Expect(page.Locator("dialog[open]")).ToHaveCountAsync(0);
         Assert.Equal("paused", (await api.GetAsync(claimId)).GetProperty("status").GetString());
+        console.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task BulkRemind_FilteredByIdPrefix_ShouldNameTheCountAndRemindEachCustomerOnce()
+    {
+        var api = new ClaimsApiDriver(fixture.Host.CreateClient());
+        var prefix = InlineClaims.NewId("REMIND");
+        var other = await StartPausedAsync(api, InlineClaims.NewId("QUIET"));
+        var selected = new[] { await StartPausedAsync(api, prefix + "-1"), await StartPausedAsync(api, prefix + "-2") };
+        await using var console = await fixture.OpenAsync();
+        var page = console.Page;
+        await console.GotoAsync($"#/claims?q={prefix}");
+        await Expect(page.Locator("#claims-table tbody tr")).ToHaveCountAsync(2);
+
+        await page.ClickAsync("#bulk-remind");
+        var dialog = page.Locator("dialog[open]");
+        await Expect(dialog.Locator("h2")).ToHaveTextAsync("Remind 2 claims?");
+        await page.FillAsync("#bulk-adjuster", "Jordan Reyes");
+        await page.FillAsync("#bulk-note", "We can settle as soon as the estimate arrives.");
+        await dialog.Locator("button.btn--primary").ClickAsync();
+
+        foreach (var claimId in selected)
+        {
+            await api.WaitForAsync(claimId, s => s.GetProperty("reminders").GetInt32() == 1);
+        }
+
+        Assert.Equal(0, (await api.GetAsync(other)).GetProperty("reminders").GetInt32());
         console.AssertNoConsoleErrors();
     }
 

@@ -91,14 +91,19 @@ public sealed class WorkflowHost : IAsyncDisposable
     /// <summary>Stores a file for each document the claim names that has none yet (as the portal sends them with it), then schedules the claim under its id.</summary>
     public async Task<string> SubmitAsync(ClaimSubmission claim)
     {
+        await StoreDocumentsOfAsync(claim);
+        return await Client.ScheduleNewOrchestrationInstanceAsync(ClaimWorkflow.OrchestratorName, claim, new StartOrchestrationOptions { InstanceId = claim.ClaimId });
+    }
+
+    /// <summary>Stores a file for each document the claim names that has none yet, as the portal sends them with it.</summary>
+    public async Task StoreDocumentsOfAsync(ClaimSubmission claim)
+    {
         ArgumentNullException.ThrowIfNull(claim);
         var stored = await Documents.ListAsync(claim.ClaimId);
         foreach (var document in claim.Documents.Where(d => !stored.Any(s => s.Type == d.Type && s.Filename == d.Filename)))
         {
             await StoreAsync(claim.ClaimId, document.Type, document.Filename);
         }
-
-        return await Client.ScheduleNewOrchestrationInstanceAsync(ClaimWorkflow.OrchestratorName, claim, new StartOrchestrationOptions { InstanceId = claim.ClaimId });
     }
 
     /// <summary>Stores a file <c>type.txt</c> per type and raises DocumentsReceived with their locations, as the documents route does.</summary>

@@ -92,6 +92,9 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
     public Task<ApiResult<AdjusterActionAccepted>> RetryAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken)
         => _actions.RetryAsync(claimId, request, cancellationToken);
 
+    public Task<ApiResult<AdjusterActionAccepted>> RemindAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken)
+        => _actions.RemindAsync(claimId, request, cancellationToken);
+
     public Task<ApiResult<AdjusterActionAccepted>> CloseAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken)
         => _actions.CloseAsync(claimId, request, cancellationToken);
 

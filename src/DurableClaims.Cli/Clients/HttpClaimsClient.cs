@@ -78,6 +78,9 @@ internal sealed class HttpClaimsClient : IClaimsClient
     public Task<ApiResult<AdjusterActionAccepted>> RetryAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken)
         => PostAsync<AdjusterActionRequest, AdjusterActionAccepted>(ApiRoutes.ClaimRetry, claimId, request, cancellationToken);
 
+    public Task<ApiResult<AdjusterActionAccepted>> RemindAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken)
+        => PostAsync<AdjusterActionRequest, AdjusterActionAccepted>(ApiRoutes.ClaimRemind, claimId, request, cancellationToken);
+
     public Task<ApiResult<AdjusterActionAccepted>> CloseAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken)
         => PostAsync<AdjusterActionRequest, AdjusterActionAccepted>(ApiRoutes.ClaimClose, claimId, request, cancellationToken);
 

@@ -26,6 +26,8 @@ internal interface IClaimsClient : IAsyncDisposable
     /// <summary>Runs the failed step of a claim in error again.</summary>
     Task<ApiResult<AdjusterActionAccepted>> RetryAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken);
 
+    Task<ApiResult<AdjusterActionAccepted>> RemindAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken);
+
     /// <summary>Closes a claim that waits for an adjuster with the status it has.</summary>
     Task<ApiResult<AdjusterActionAccepted>> CloseAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken);
 

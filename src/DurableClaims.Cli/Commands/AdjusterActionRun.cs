@@ -69,7 +69,8 @@ internal static class AdjusterActionRun
 
         // A review pause takes its own event; a claim that needs an adjuster takes every action on AdjusterAction.
         // An unknown claim is left to the action, whose answer reports bad input before the missing claim.
-        var eventName = before is { IsSuccess: true } && ClaimAwaiting.IsAdjusterAction(before.Value!.Awaiting)
+        // A claim waiting for documents takes a reminder on AdjusterAction as well (workflow version 2 on).
+        var eventName = before is { IsSuccess: true } && (ClaimAwaiting.IsAdjusterAction(before.Value!.Awaiting) || before.Value.Awaiting == ClaimAwaiting.Documents)
             ? ClaimWorkflow.Events.AdjusterAction
             : ClaimWorkflow.Events.AdjusterDecision;
         var awaited = new AwaitedEvent(eventName, (await client.GetHistorySummaryAsync(claimId, cancellationToken)).Raised(eventName) + 1);

@@ -57,6 +57,15 @@ public sealed class AdjusterFunctions
         CancellationToken cancellationToken)
         => AsUserAsync(req, () => AdjusterHttp.RetryAsync(claimId, req, _factory.Actions(client), cancellationToken));
 
+    /// <summary>POST /api/claims/{claimId}/remind: send the customer of a claim waiting for documents a reminder now.</summary>
+    [Function(ApiFunctionNames.RemindClaim)]
+    public Task<IResult> RemindAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.ClaimRemind)] HttpRequest req,
+        string claimId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+        => AsUserAsync(req, () => AdjusterHttp.RemindAsync(claimId, req, _factory.Actions(client), cancellationToken));
+
     /// <summary>POST /api/claims/{claimId}/close: close a claim that needs an adjuster with its status.</summary>
     [Function(ApiFunctionNames.CloseClaim)]
     public Task<IResult> CloseAsync(

@@ -24,6 +24,10 @@ public static class AdjusterApi
             => AdjusterHttp.RetryAsync(claimId, request, actions, ct))
             .WithName(ApiFunctionNames.RetryClaim).DescribesBody<AdjusterActionRequest>("application/json")
             .Produces<AdjusterActionAccepted>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(415);
+        claims.MapPost(ApiRoutes.ClaimRemind, (string claimId, HttpRequest request, ClaimActionsService actions, CancellationToken ct)
+            => AdjusterHttp.RemindAsync(claimId, request, actions, ct))
+            .WithName(ApiFunctionNames.RemindClaim).DescribesBody<AdjusterActionRequest>("application/json")
+            .Produces<AdjusterActionAccepted>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(415);
         claims.MapPost(ApiRoutes.ClaimClose, (string claimId, HttpRequest request, ClaimActionsService actions, CancellationToken ct)
             => AdjusterHttp.CloseAsync(claimId, request, actions, ct))
             .WithName(ApiFunctionNames.CloseClaim).DescribesBody<AdjusterActionRequest>("application/json")

@@ -17,6 +17,7 @@ public static class ApiFunctionNames
     public const string ReviewClaim = "ReviewClaim";
     public const string ReopenClaim = "ReopenClaim";
     public const string RetryClaim = "RetryClaim";
+    public const string RemindClaim = "RemindClaim";
     public const string CloseClaim = "CloseClaim";
     public const string AddClaimNote = "AddClaimNote";
     public const string ArchiveClaim = "ArchiveClaim";

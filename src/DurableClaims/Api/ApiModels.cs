@@ -74,6 +74,9 @@ public sealed record ClaimStatusView
 
     public int Rounds { get; init; }
 
+    /// <summary>Gets how many reminders the customer got during the current wait (on the timer or sent by an adjuster).</summary>
+    public int Reminders { get; init; }
+
     public DateTimeOffset CreatedTime { get; init; }
 
     public DateTimeOffset LastUpdatedTime { get; init; }

@@ -22,6 +22,7 @@ public static class ApiRoutes
     public const string ClaimReview = "claims/{claimId}/review";
     public const string ClaimReopen = "claims/{claimId}/reopen";
     public const string ClaimRetry = "claims/{claimId}/retry";
+    public const string ClaimRemind = "claims/{claimId}/remind";
     public const string ClaimClose = "claims/{claimId}/close";
     public const string ClaimNotes = "claims/{claimId}/notes";
     public const string ClaimArchive = "claims/{claimId}/archive";

@@ -32,6 +32,7 @@ public static class ClaimStatusMapper
             ReceivedDocuments = progress?.ReceivedDocuments ?? [],
             RiskScore = progress?.RiskScore,
             Rounds = progress?.Rounds ?? 0,
+            Reminders = progress?.Reminders ?? 0,
             CreatedTime = instance.CreatedAt,
             LastUpdatedTime = instance.LastUpdatedAt,
         };
@@ -63,7 +64,7 @@ public static class ClaimStatusMapper
                 {
                     Status = progress?.Status ?? ClaimStatusCodes.Running,
                     Awaiting = progress?.Awaiting,
-                    Actions = AdjusterActions.For(progress?.Awaiting),
+                    Actions = progress?.Actions ?? AdjusterActions.For(progress?.Awaiting),
                     Deadline = progress?.Awaiting is not null ? progress.DocumentDeadline : null,
                 };
         }

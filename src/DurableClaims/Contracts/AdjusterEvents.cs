@@ -45,11 +45,17 @@ public static class AdjusterActions
     /// <summary>Close the claim with the status it has.</summary>
     public const string Close = "close";
 
+    /// <summary>Send the customer a reminder of the missing documents now (claims waiting for documents, workflow version 2 on).</summary>
+    public const string Remind = "remind";
+
     /// <summary>Returns the actions a claim that waits for <paramref name="awaiting"/> accepts.</summary>
-    public static IReadOnlyList<string> For(string? awaiting) => awaiting switch
+    /// <param name="awaiting">What the claim waits for (see <see cref="ClaimAwaiting"/>).</param>
+    /// <param name="remindsOnDemand">Whether the claim's workflow version sends a reminder when asked (version 2 on); claims of version 1 do not listen while they wait for documents.</param>
+    public static IReadOnlyList<string> For(string? awaiting, bool remindsOnDemand = false) => awaiting switch
     {
         ClaimAwaiting.Adjuster => [Decide, Reopen, Close],
         ClaimAwaiting.Retry => [Retry, Decide, Close],
+        ClaimAwaiting.Documents when remindsOnDemand => [Remind],
         _ => [],
     };
 }

@@ -37,6 +37,9 @@ public sealed record ClaimProgress
     /// <summary>Gets the failing step and its message while a claim in error waits for a retry.</summary>
     public string? Error { get; init; }
 
+    /// <summary>Gets the adjuster actions the claim takes now, as its workflow version says; null for claims that do not publish them (version 1: derived from <see cref="Awaiting"/>).</summary>
+    public IReadOnlyList<string>? Actions { get; init; }
+
     /// <summary>Gets the finding behind a stall (the latest conflict, else the latest finding) while the claim waits for an adjuster.</summary>
     public string? Cause { get; init; }
 }

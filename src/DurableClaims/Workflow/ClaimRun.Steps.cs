@@ -94,5 +94,8 @@ internal sealed partial class ClaimRun
     }
 
     /// <summary>Publishes the custom status (<see cref="ClaimProgress"/>) clients see.</summary>
-    private void Publish() => _context.SetCustomStatus(_state.ToProgress());
+    private void Publish() => _context.SetCustomStatus(_state.ToProgress() with { Actions = RemindsOnDemand ? AdjusterActions.For(_state.Awaiting, true) : null });
+
+    /// <summary>Gets whether this claim listens for an adjuster's reminder while it waits for documents (version 2 on; older claims replay without it).</summary>
+    private bool RemindsOnDemand => _context.IsAtLeast(ClaimWorkflowVersions.V2);
 }

@@ -12,9 +12,14 @@ internal sealed partial class ClaimRun
         _state = _state.Pause(ClaimAwaiting.Documents, ClaimReasons.AwaitingDocuments, ClaimPhases.Documents, deadline);
         Publish();
         await RecordAsync("pause", ClaimEventTypes.Pause, PauseData(), Messages.MissingDocumentsNotice(_claim, _state.Missing, _state.RequestReasons, deadline));
+        // Version 2 on: an adjuster's "remind" is listened for too. Older claims wait for documents alone, as they did.
+        string[] events = RemindsOnDemand
+            ? [ClaimWorkflow.Events.DocumentsReceived, ClaimWorkflow.Events.AdjusterAction]
+            : [ClaimWorkflow.Events.DocumentsReceived];
         while (_state.Missing.Count > 0)
         {
-            switch (await _waits.RaceAsync(ClaimWorkflow.Events.DocumentsReceived, deadline, _settings.ReminderInterval))
+            var (outcome, arrived) = await _waits.RaceAsync(events, deadline, _settings.ReminderInterval);
+            switch (outcome)
             {
                 case WaitOutcome.Deadline:
                     return false;
@@ -23,6 +28,12 @@ internal sealed partial class ClaimRun
                     Publish();
                     await RecordAsync("reminder", ClaimEventTypes.Reminder, PauseData(), Messages.Reminder(_claim, _state.Missing, _state.Reminders, deadline));
                     continue;
+            }
+
+            if (arrived == ClaimWorkflow.Events.AdjusterAction)
+            {
+                await RemindOnRequestAsync(deadline);
+                continue;
             }
 
             var delivery = await _waits.TakeAsync<DocumentsReceived>(ClaimWorkflow.Events.DocumentsReceived);
@@ -51,6 +62,25 @@ internal sealed partial class ClaimRun
         }
 
         return true;
+    }
+
+    /// <summary>Sends the customer a reminder now, because an adjuster asked (version 2 on); any other action is not one a claim waiting for documents takes.</summary>
+    private async Task RemindOnRequestAsync(DateTimeOffset deadline)
+    {
+        var action = await _waits.TakeAsync<AdjusterAction>(ClaimWorkflow.Events.AdjusterAction);
+        if (action is not { Action: AdjusterActions.Remind } || string.IsNullOrWhiteSpace(action.Adjuster))
+        {
+            var log = _context.CreateReplaySafeLogger<ClaimOrchestrator>();
+            WorkflowLog.InvalidAdjusterAction(log, _claim.ClaimId, action?.Action ?? "none", _state.Awaiting ?? "nothing");
+            return;
+        }
+
+        _state = _state.Remind();
+        Publish();
+        var data = PauseData();
+        data["adjuster"] = action.Adjuster;
+        data["notes"] = action.Notes;
+        await RecordAsync("reminder", ClaimEventTypes.Reminder, data, Messages.Reminder(_claim, _state.Missing, _state.Reminders, deadline, action));
     }
 
     /// <summary>Pauses a high-risk claim until an adjuster approves or denies it; a review that never comes waits for an adjuster's next step.</summary>

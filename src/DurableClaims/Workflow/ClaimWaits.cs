@@ -38,30 +38,41 @@ internal sealed class ClaimWaits(TaskOrchestrationContext context, string claimI
 
     /// <summary>Waits for <paramref name="eventName"/>, the next reminder (when <paramref name="remindEvery"/> is set) or the deadline; the losing timer is cancelled.</summary>
     public async Task<WaitOutcome> RaceAsync(string eventName, DateTimeOffset deadline, TimeSpan? remindEvery)
+        => (await RaceAsync([eventName], deadline, remindEvery)).Outcome;
+
+    /// <summary>Waits for the first of <paramref name="eventNames"/> (earlier names win a tie), the next reminder or the deadline; returns which event arrived.</summary>
+    /// <remarks>The waits of the events that did not arrive stay outstanding for the next race, so no event is lost between races.</remarks>
+    public async Task<(WaitOutcome Outcome, string? Event)> RaceAsync(IReadOnlyList<string> eventNames, DateTimeOffset deadline, TimeSpan? remindEvery)
     {
-        var waiting = WaitFor(eventName);
-        if (waiting.IsCompleted)
+        var waits = eventNames.Select(WaitFor).ToList();
+        if (Arrived(eventNames, waits) is { } early)
         {
-            return WaitOutcome.Arrived;
+            return (WaitOutcome.Arrived, early);
         }
 
         var now = Now;
         if (now >= deadline)
         {
-            return WaitOutcome.Deadline;
+            return (WaitOutcome.Deadline, null);
         }
 
         var fireAt = remindEvery is { } every && now + every < deadline ? now + every : deadline;
         using var cancel = new CancellationTokenSource();
         var timer = context.CreateTimer(fireAt.UtcDateTime, cancel.Token);
-        if (await Task.WhenAny(waiting, timer) == waiting)
+        if (await Task.WhenAny([.. waits, timer]) != timer)
         {
             cancel.Cancel();
-            return WaitOutcome.Arrived;
+            return (WaitOutcome.Arrived, Arrived(eventNames, waits));
         }
 
         _timerClock = fireAt;
-        return fireAt >= deadline ? WaitOutcome.Deadline : WaitOutcome.Reminder;
+        return (fireAt >= deadline ? WaitOutcome.Deadline : WaitOutcome.Reminder, null);
+    }
+
+    private static string? Arrived(IReadOnlyList<string> eventNames, List<Task<JsonElement>> waits)
+    {
+        var index = waits.FindIndex(w => w.IsCompleted);
+        return index < 0 ? null : eventNames[index];
     }
 
     /// <summary>Takes the event that arrived and reads its payload; a payload that is missing or does not parse counts as nothing received.</summary>

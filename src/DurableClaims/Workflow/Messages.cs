@@ -21,12 +21,17 @@ internal static class Messages
         ];
     }
 
-    public static IReadOnlyList<NewMessage> Reminder(ClaimSubmission claim, IReadOnlyList<string> missing, int number, DateTimeOffset deadline)
-        =>
-        [
-            new(NotificationsAuthor, TurnRecording.Assistant,
-                string.Create(CultureInfo.InvariantCulture, $"Reminder {number} to {claim.Claimant.Name}: claim {claim.ClaimId} still needs {string.Join(", ", missing)}. Without them the claim closes on {Date(deadline)}.")),
-        ];
+    /// <summary>The reminder to the customer: on the reminder timer, or sent by <paramref name="requestedBy"/> (with the adjuster's note quoted).</summary>
+    public static IReadOnlyList<NewMessage> Reminder(ClaimSubmission claim, IReadOnlyList<string> missing, int number, DateTimeOffset deadline, AdjusterAction? requestedBy = null)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"Reminder {number} to {claim.Claimant.Name}: claim {claim.ClaimId} still needs {string.Join(", ", missing)}. Without them the claim closes on {Date(deadline)}.");
+        if (requestedBy is not null)
+        {
+            text += $" Sent by adjuster {requestedBy.Adjuster}." + (string.IsNullOrWhiteSpace(requestedBy.Notes) ? string.Empty : $" Note: {requestedBy.Notes.Trim()}");
+        }
+
+        return [new(NotificationsAuthor, TurnRecording.Assistant, text)];
+    }
 
     public static IReadOnlyList<NewMessage> Receipt(IReadOnlyList<ReceivedDocument> added, IReadOnlyList<string> missing, string source)
         =>

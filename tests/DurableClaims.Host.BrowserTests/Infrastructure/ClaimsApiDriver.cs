@@ -34,6 +34,25 @@ public sealed class ClaimsApiDriver(HttpClient client)
         return json.RootElement.Clone();
     }
 
+    /// <summary>Polls until the claim's status view satisfies <paramref name="condition"/> (fails with the last view after two minutes).</summary>
+    public async Task<JsonElement> WaitForAsync(string claimId, Func<JsonElement, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        JsonElement claim;
+        do
+        {
+            claim = await GetAsync(claimId);
+            if (condition(claim))
+            {
+                return claim;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new Xunit.Sdk.XunitException($"Claim {claimId} never reached the expected state: {claim}");
+    }
+
     /// <summary>Polls until the claim reaches <paramref name="status"/> (fails with the last status after the timeout).</summary>
     public async Task<JsonElement> WaitForStatusAsync(string claimId, string status, TimeSpan? timeout = null)
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableClaims.Tests.Versioning;
 
-/// <summary>A deploy while claims are paused: a host on the shipped workflow (version 1), stopped, then the next build (<see cref="NextBuild"/>) on the same task hub.</summary>
+/// <summary>A deploy while claims are paused: a host on the shipped workflow (<see cref="ClaimWorkflowVersions.Current"/>), stopped, then the next build (<see cref="NextBuild"/>) on the same task hub.</summary>
 public abstract class DeployScenario : IDisposable
 {
     /// <summary>The documents a claim submitted with a police report only still waits for.</summary>
@@ -22,10 +22,10 @@ public abstract class DeployScenario : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Starts the shipped build: the product's workflow, new claims on version 1.</summary>
+    /// <summary>Starts the shipped build: the product's workflow, new claims on its current version.</summary>
     protected Task<WorkflowHost> StartShippedBuildAsync() => WorkflowHost.StartAsync(_data.Path, TaskHub);
 
-    /// <summary>Starts the next build on the same data and task hub: the fraud check in version 2, new claims on version 2.</summary>
+    /// <summary>Starts the next build on the same data and task hub: the fraud check in the next version, new claims on it.</summary>
     protected Task<WorkflowHost> StartNextBuildAsync(bool gated = true) =>
         WorkflowHost.StartAsync(_data.Path, NextBuild.Settings(TaskHub), configureServices: s => NextBuild.Install(s, gated));
 

@@ -3,7 +3,7 @@ using DurableClaims.Workflow;
 
 namespace DurableClaims.Tests.Versioning;
 
-/// <summary>Shipping workflow version 2 while claims wait on version 1, on Microsoft's Azure Storage task hub over Azurite (as Durable Functions runs).</summary>
+/// <summary>Shipping the next workflow version while claims wait on the current one, on Microsoft's Azure Storage task hub over Azurite (as Durable Functions runs).</summary>
 public sealed class DeployWhilePausedAzureStorageTests(AzuriteFixture azurite) : DeployScenario, IClassFixture<AzuriteFixture>
 {
     protected override IDictionary<string, string?> TaskHub { get; } = new Dictionary<string, string?>
@@ -17,7 +17,7 @@ public sealed class DeployWhilePausedAzureStorageTests(AzuriteFixture azurite) :
     };
 
     [Fact]
-    public async Task PausedClaims_ResumedOnTheNextBuild_ShouldFinishOnVersion1WithoutTheNewStep()
+    public async Task PausedClaims_ResumedOnTheNextBuild_ShouldFinishOnTheirVersionWithoutTheNewStep()
     {
         await PauseOnShippedBuildAsync("CLM-VA-PAUSED-1", "CLM-VA-PAUSED-2");
 
@@ -27,13 +27,13 @@ public sealed class DeployWhilePausedAzureStorageTests(AzuriteFixture azurite) :
         var outcomes = new[] { await next.WaitForOutcomeAsync("CLM-VA-PAUSED-1"), await next.WaitForOutcomeAsync("CLM-VA-PAUSED-2") };
 
         Assert.All(outcomes, o => Assert.True(IsApproved(o), $"{o.ClaimId} ended {o.Status}/{o.Reason}"));
-        Assert.Equal(ClaimWorkflowVersions.V1, await StartedVersionAsync(next, "CLM-VA-PAUSED-2"));
+        Assert.Equal(ClaimWorkflowVersions.Current, await StartedVersionAsync(next, "CLM-VA-PAUSED-2"));
         Assert.DoesNotContain(nameof(FraudCheckActivity), await ScheduledAsync(next, "CLM-VA-PAUSED-2"));
         Assert.Empty(FraudChecksOf(next));
     }
 
     [Fact]
-    public async Task NewClaim_StartedOnTheNextBuild_ShouldTakeVersion2AndRunTheNewStepFirst()
+    public async Task NewClaim_StartedOnTheNextBuild_ShouldTakeTheNextVersionAndRunTheNewStepFirst()
     {
         await PauseOnShippedBuildAsync("CLM-VA-OLD");
 

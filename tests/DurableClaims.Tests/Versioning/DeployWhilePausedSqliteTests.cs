@@ -5,13 +5,13 @@ using Microsoft.DurableTask.Client;
 
 namespace DurableClaims.Tests.Versioning;
 
-/// <summary>Shipping workflow version 2 while claims wait on version 1, on the SQLite task hub (the local host's default).</summary>
+/// <summary>Shipping the next workflow version while claims wait on the current one, on the SQLite task hub (the local host's default).</summary>
 public sealed class DeployWhilePausedSqliteTests : DeployScenario
 {
     protected override IDictionary<string, string?> TaskHub { get; } = new Dictionary<string, string?>();
 
     [Fact]
-    public async Task PausedClaims_ResumedOnTheNextBuild_ShouldFinishOnVersion1WithoutTheNewStep()
+    public async Task PausedClaims_ResumedOnTheNextBuild_ShouldFinishOnTheirVersionWithoutTheNewStep()
     {
         await PauseOnShippedBuildAsync("CLM-V-PAUSED-1", "CLM-V-PAUSED-2");
 
@@ -21,13 +21,13 @@ public sealed class DeployWhilePausedSqliteTests : DeployScenario
         var outcomes = new[] { await next.WaitForOutcomeAsync("CLM-V-PAUSED-1"), await next.WaitForOutcomeAsync("CLM-V-PAUSED-2") };
 
         Assert.All(outcomes, o => Assert.True(IsApproved(o), $"{o.ClaimId} ended {o.Status}/{o.Reason}"));
-        Assert.Equal(ClaimWorkflowVersions.V1, await StartedVersionAsync(next, "CLM-V-PAUSED-1"));
+        Assert.Equal(ClaimWorkflowVersions.Current, await StartedVersionAsync(next, "CLM-V-PAUSED-1"));
         Assert.DoesNotContain(nameof(FraudCheckActivity), await ScheduledAsync(next, "CLM-V-PAUSED-1"));
         Assert.Empty(FraudChecksOf(next));
     }
 
     [Fact]
-    public async Task NewClaim_StartedOnTheNextBuild_ShouldTakeVersion2AndRunTheNewStepFirst()
+    public async Task NewClaim_StartedOnTheNextBuild_ShouldTakeTheNextVersionAndRunTheNewStepFirst()
     {
         await PauseOnShippedBuildAsync("CLM-V-OLD");
 
@@ -57,7 +57,7 @@ public sealed class DeployWhilePausedSqliteTests : DeployScenario
     }
 
     [Fact]
-    public async Task ClaimOfVersion2_OnTheShippedBuild_ShouldWaitUnrunForTheNextBuild()
+    public async Task ClaimOfTheNextVersion_OnTheShippedBuild_ShouldWaitUnrunForTheNextBuild()
     {
         await using (var shipped = await StartShippedBuildAsync())
         {
@@ -67,7 +67,7 @@ public sealed class DeployWhilePausedSqliteTests : DeployScenario
                 new StartOrchestrationOptions { InstanceId = "CLM-V-AHEAD", Version = NextBuild.Version });
             await Task.Delay(TimeSpan.FromSeconds(2));
 
-            // CurrentOrOlder with Reject: the version-1 worker hands the claim back instead of running it.
+            // CurrentOrOlder with Reject: the shipped build's worker hands the claim back instead of running it.
             var waiting = await shipped.Client.GetInstanceAsync("CLM-V-AHEAD");
             Assert.Equal(OrchestrationRuntimeStatus.Pending, waiting?.RuntimeStatus);
         }

@@ -10,17 +10,17 @@ using Microsoft.Extensions.Options;
 namespace DurableClaims.Tests.Versioning;
 
 /// <summary>
-/// The next build of the claims workflow as a team would ship it: version 2 adds a fraud check before the claim starts,
-/// behind a gate on the claim's version, and the build starts new claims on version 2.
+/// The next build of the claims workflow as a team would ship it: the version after the product's current one adds a
+/// fraud check before the claim starts, behind a gate on the claim's version, and the build starts new claims on it.
 /// </summary>
 /// <remarks>
-/// The product has no second version yet, so the step lives here instead of as a pretend feature in the product; it wraps
-/// the product's own <see cref="ClaimOrchestrator"/>, so everything but the new step is the shipped workflow.
+/// The step lives here instead of as a pretend feature in the product; it wraps the product's own
+/// <see cref="ClaimOrchestrator"/>, so everything but the new step is the shipped workflow.
 /// </remarks>
 internal static class NextBuild
 {
-    /// <summary>The version the next build adds.</summary>
-    public const string Version = "2";
+    /// <summary>The version the next build adds: one after <see cref="ClaimWorkflowVersions.Current"/>.</summary>
+    public const string Version = "3";
 
     /// <summary>Settings of the next build: it starts new claims on <see cref="Version"/> (host.json's defaultVersion).</summary>
     public static Dictionary<string, string?> Settings(IDictionary<string, string?> taskHub) =>
@@ -47,7 +47,7 @@ internal static class NextBuild
     }
 }
 
-/// <summary>Version 2 of the claims orchestrator: a fraud check first, then the shipped workflow.</summary>
+/// <summary>The next version of the claims orchestrator: a fraud check first, then the shipped workflow.</summary>
 internal sealed class FraudCheckedClaimOrchestrator(bool gated) : TaskOrchestrator<ClaimSubmission, ClaimOutcome>
 {
     public override async Task<ClaimOutcome> RunAsync(TaskOrchestrationContext context, ClaimSubmission input)
@@ -65,10 +65,10 @@ internal sealed class FraudCheckedClaimOrchestrator(bool gated) : TaskOrchestrat
     }
 }
 
-/// <summary>Input of the version-2 fraud check: the claim and the workflow version it runs.</summary>
+/// <summary>Input of the next version's fraud check: the claim and the workflow version it runs.</summary>
 public sealed record FraudCheckRequest(string ClaimId, string WorkflowVersion);
 
-/// <summary>The version-2 step; records which claims it ran for.</summary>
+/// <summary>The next version's step; records which claims it ran for.</summary>
 internal sealed class FraudCheckActivity(FraudChecks checks) : TaskActivity<FraudCheckRequest, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, FraudCheckRequest input)

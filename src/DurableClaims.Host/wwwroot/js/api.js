@@ -101,6 +101,7 @@ const action = (name) => (id, body) => json(`/api/claims/${enc(id)}/${name}`, {
 export const reopenClaim = action('reopen');
 export const retryClaim = action('retry');
 export const closeClaim = action('close');
+export const remindClaim = action('remind');
 export const addNote = action('notes');
 
 export const getClaim = (id, signal) => json(`/api/claims/${enc(id)}`, { signal });

@@ -39,16 +39,16 @@ public sealed partial class ClaimActionsService(
         }
 
         var decision = new AdjusterDecision(request.Decision!.ToLowerInvariant(), adjuster!, Trim(request.Notes), request.Amount, user is not null);
-        var awaiting = await AwaitingAsync(claimId, cancellationToken);
-        if (awaiting.Problem is { } problem)
+        var waiting = await WaitingAsync(claimId, cancellationToken);
+        if (waiting.Problem is { } problem)
         {
             return problem.Cast<AdjusterActionAccepted>();
         }
 
         // A review pause waits for its own event; a claim that needs an adjuster takes every action on one event.
-        return awaiting.Value == ClaimAwaiting.Review
+        return waiting.Awaiting == ClaimAwaiting.Review
             ? await RaiseAsync(claimId, ClaimWorkflow.Events.AdjusterDecision, decision, AdjusterActions.Decide, decision.Adjuster, cancellationToken)
-            : await ActAsync(claimId, awaiting.Value, new AdjusterAction(AdjusterActions.Decide, decision.Adjuster, decision.Notes, decision, Authenticated: user is not null), cancellationToken);
+            : await ActAsync(claimId, waiting, new AdjusterAction(AdjusterActions.Decide, decision.Adjuster, decision.Notes, decision, Authenticated: user is not null), cancellationToken);
     }
 
     /// <summary>Asks the customer again for documents (the claim's missing ones, or those named) with a new deadline and round budget.</summary>
@@ -88,6 +88,14 @@ public sealed partial class ClaimActionsService(
     public Task<ApiResult<AdjusterActionAccepted>> CloseAsync(string claimId, AdjusterActionRequest request, AuthenticatedUser? user, CancellationToken cancellationToken)
         => SimpleAsync(claimId, AdjusterActions.Close, request, user, cancellationToken);
 
+    /// <summary>Sends the customer of a claim waiting for documents a reminder now (claims started on workflow version 2 or later).</summary>
+    public Task<ApiResult<AdjusterActionAccepted>> RemindAsync(string claimId, AdjusterActionRequest request, CancellationToken cancellationToken = default)
+        => SimpleAsync(claimId, AdjusterActions.Remind, request, null, cancellationToken);
+
+    /// <summary>Sends a reminder as <paramref name="user"/> when a host authenticated one.</summary>
+    public Task<ApiResult<AdjusterActionAccepted>> RemindAsync(string claimId, AdjusterActionRequest request, AuthenticatedUser? user, CancellationToken cancellationToken)
+        => SimpleAsync(claimId, AdjusterActions.Remind, request, user, cancellationToken);
+
     private async Task<ApiResult<AdjusterActionAccepted>> SimpleAsync(
         string claimId, string action, AdjusterActionRequest request, AuthenticatedUser? user, CancellationToken cancellationToken)
     {
@@ -117,26 +125,23 @@ public sealed partial class ClaimActionsService(
         return user.Name;
     }
 
-    private async Task<ApiResult<AdjusterActionAccepted>> ActAsync(string claimId, string? knownAwaiting, AdjusterAction action, CancellationToken cancellationToken)
+    private async Task<ApiResult<AdjusterActionAccepted>> ActAsync(string claimId, Waiting? known, AdjusterAction action, CancellationToken cancellationToken)
     {
-        var awaiting = knownAwaiting;
-        if (awaiting is null)
+        var waiting = known ?? await WaitingAsync(claimId, cancellationToken);
+        if (waiting.Problem is { } problem)
         {
-            var found = await AwaitingAsync(claimId, cancellationToken);
-            if (found.Problem is { } problem)
-            {
-                return problem.Cast<AdjusterActionAccepted>();
-            }
-
-            awaiting = found.Value;
+            return problem.Cast<AdjusterActionAccepted>();
         }
 
-        var allowed = AdjusterActions.For(awaiting);
+        var allowed = waiting.Actions;
         if (!allowed.Contains(action.Action))
         {
             var next = allowed.Count == 0 ? "none" : string.Join(", ", allowed);
+            var why = action.Action == AdjusterActions.Remind && waiting.Awaiting == ClaimAwaiting.Documents
+                ? " The claim started on workflow version 1, which sends reminders on its timer only."
+                : string.Empty;
             return ApiResult.Conflict<AdjusterActionAccepted>(
-                $"Claim '{claimId}' cannot be {Past(action.Action)} now (it waits for {awaiting ?? "nothing"}; actions it takes: {next}).",
+                $"Claim '{claimId}' cannot be {Past(action.Action)} now (it waits for {waiting.Awaiting ?? "nothing"}; actions it takes: {next}).{why}",
                 new Dictionary<string, object?> { ["actions"] = allowed });
         }
 
@@ -154,23 +159,27 @@ public sealed partial class ClaimActionsService(
         return ApiResult.Accepted(new AdjusterActionAccepted(claimId, action, adjuster), ApiRoutes.AppPath(ApiRoutes.Claim, claimId));
     }
 
-    /// <summary>What the claim's running instance waits for (null while it works); 404 for an unknown claim, 409 once it closed.</summary>
-    private async Task<(string? Value, ApiResult<string>? Problem)> AwaitingAsync(string claimId, CancellationToken cancellationToken)
+    /// <summary>What the claim's running instance waits for (null while it works) and the actions it takes; 404 for an unknown claim, 409 once it closed.</summary>
+    private async Task<Waiting> WaitingAsync(string claimId, CancellationToken cancellationToken)
     {
         var instance = ClaimIds.IsValid(claimId) ? await runtime.GetAsync(claimId, true, cancellationToken) : null;
         if (instance is null)
         {
-            return (null, ApiResult.NotFound<string>($"No claim with id '{claimId}' exists."));
+            return new(null, [], ApiResult.NotFound<string>($"No claim with id '{claimId}' exists."));
         }
 
         if (instance.IsCompleted)
         {
             var status = ClaimStatusMapper.FromInstance(instance).Status;
-            return (null, ApiResult.Conflict<string>($"Claim '{claimId}' is closed ({status}); nothing can change it any more. Add a note to record something."));
+            return new(null, [], ApiResult.Conflict<string>($"Claim '{claimId}' is closed ({status}); nothing can change it any more. Add a note to record something."));
         }
 
-        return (ClaimStatusMapper.ReadProgress(instance)?.Awaiting, null);
+        var progress = ClaimStatusMapper.ReadProgress(instance);
+        return new(progress?.Awaiting, progress?.Actions ?? AdjusterActions.For(progress?.Awaiting), null);
     }
+
+    /// <summary>What a running claim waits for and the actions it takes now (its workflow version publishes them), or why it takes none.</summary>
+    private sealed record Waiting(string? Awaiting, IReadOnlyList<string> Actions, ApiResult<string>? Problem);
 
     private static Dictionary<string, string[]> Check(string? adjuster, string? notes)
     {
@@ -199,6 +208,7 @@ public sealed partial class ClaimActionsService(
         AdjusterActions.Decide => "decided",
         AdjusterActions.Reopen => "re-opened",
         AdjusterActions.Retry => "retried",
+        AdjusterActions.Remind => "reminded",
         _ => "closed",
     };
 

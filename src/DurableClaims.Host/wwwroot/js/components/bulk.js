@@ -1,12 +1,13 @@
-// Bulk action on the claims list's filtered selection: terminate every open claim that matches, with a reason.
-// (Reminders go out on the workflow's own timer; there is no route to send one on demand, so no bulk reminder.)
-import { listClaims, terminateClaim } from '../api.js';
+// Bulk actions on the claims list's filtered selection: remind the customers of every matching claim that waits for
+// documents, or terminate every open claim that matches, with a reason.
+import { listClaims, terminateClaim, remindClaim } from '../api.js';
 import { h, toast } from '../dom.js';
 import { confirmDialog } from './confirm.js';
 
 /** The most claims one bulk action reads and acts on. */
 const MAX_SELECTION = 500;
 const OPEN_RUNTIME = new Set(['Running', 'Pending', 'Suspended']);
+const ADJUSTER_KEY = 'durableclaims.adjuster';
 
 /** Every claim the list's filter matches, over all pages (at most MAX_SELECTION). */
 async function readSelection(filter, search) {
@@ -49,6 +50,58 @@ export function createBulkTerminate(getFilter, onDone) {
         try { await terminateClaim(claim.claimId, why); } catch { failed++; }
       }
       toast(failed ? `${open.length - failed} of ${count} terminated; ${failed} could not be.` : `${count} terminated.`, failed ? 'error' : 'info');
+      onDone();
+    } catch (error) {
+      toast(`Could not read the selection: ${error.message}`, 'error');
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  return button;
+}
+
+/** A button that sends a reminder to the customer of every matching claim waiting for documents, after a confirmation naming how many. */
+export function createBulkRemind(getFilter, onDone) {
+  const button = h('button', { type: 'button', class: 'btn btn--sm', id: 'bulk-remind', onclick: run }, 'Send reminder…');
+
+  async function run() {
+    button.disabled = true;
+    try {
+      const { filter, search } = getFilter();
+      const waiting = (await readSelection(filter, search)).filter(c => c.awaiting === 'documents');
+      // Claims started on workflow version 1 remind on their timer only: they do not offer the action.
+      const remindable = waiting.filter(c => (c.actions || []).includes('remind'));
+      if (!remindable.length) {
+        toast(waiting.length
+          ? 'The matching claims that wait for documents started on workflow version 1, which reminds on its own timer only.'
+          : 'No claim that matches these filters waits for documents: there is nobody to remind.');
+        return;
+      }
+      const count = remindable.length === 1 ? '1 claim' : `${remindable.length} claims`;
+      let stored = '';
+      try { stored = localStorage.getItem(ADJUSTER_KEY) || ''; } catch { /* ignore */ }
+      const adjuster = h('input', { id: 'bulk-adjuster', autocomplete: 'name', value: stored, required: true });
+      const note = h('textarea', { id: 'bulk-note', rows: 3, 'aria-describedby': 'bulk-note-help' });
+      const skipped = waiting.length - remindable.length;
+      const message = h('div', {},
+        h('p', { id: 'bulk-count' }, `The customers of ${count} that match the current filters and wait for documents get a reminder now, listing what is still missing. The claims keep waiting.`
+          + (skipped ? ` ${skipped} more started on workflow version 1 and are left to their own reminder timer.` : '')),
+        h('div', { class: 'field' }, h('label', { for: 'bulk-adjuster' }, 'Adjuster'), adjuster),
+        h('div', { class: 'field' },
+          h('label', { for: 'bulk-note' }, 'Note to the customers (optional)'),
+          note,
+          h('p', { class: 'small muted', id: 'bulk-note-help' }, 'Quoted in each reminder, e.g. "We can settle as soon as the estimate arrives".')));
+      const ok = await confirmDialog({ title: `Remind ${count}?`, message, confirmLabel: `Send ${count === '1 claim' ? '1 reminder' : `${remindable.length} reminders`}` });
+      if (!ok) { button.focus(); return; }
+      const who = adjuster.value.trim();
+      if (!who) { toast('No reminder was sent: enter your name as the adjuster.', 'error'); button.focus(); return; }
+      try { localStorage.setItem(ADJUSTER_KEY, who); } catch { /* ignore */ }
+      let failed = 0;
+      for (const claim of remindable) {
+        try { await remindClaim(claim.claimId, { adjuster: who, notes: note.value.trim() || null }); } catch { failed++; }
+      }
+      toast(failed ? `${remindable.length - failed} of ${count} reminded; ${failed} could not be (they may have moved on).` : `Reminder sent for ${count}.`, failed ? 'error' : 'info');
       onDone();
     } catch (error) {
       toast(`Could not read the selection: ${error.message}`, 'error');

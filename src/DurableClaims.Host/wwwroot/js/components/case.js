@@ -48,9 +48,9 @@ export function renderRecommendation(claim) {
       : null);
 }
 
-const ACTION_LABELS = { reopen: 'Re-open: ask for documents again', retry: 'Retry the failed step', close: 'Close with this status' };
+const ACTION_LABELS = { remind: 'Send the customer a reminder now', reopen: 'Re-open: ask for documents again', retry: 'Retry the failed step', close: 'Close with this status' };
 
-/** Next steps of a claim that waits for an adjuster (stalled, timed out, error): its cause and the actions it takes. */
+/** Next steps of a claim that waits for an adjuster (stalled, timed out, error) or for documents (a reminder): its cause and the actions it takes. */
 export function createNextSteps(claimId, onDone) {
   let stored = '';
   try { stored = localStorage.getItem(ADJUSTER_KEY) || ''; } catch { /* storage disabled */ }
@@ -75,7 +75,7 @@ export function createNextSteps(claimId, onDone) {
     replace(message);
     try {
       const body = { adjuster: adjuster.value.trim(), notes: notes.value.trim() || null };
-      await ({ reopen: api.reopenClaim, retry: api.retryClaim, close: api.closeClaim })[action](claimId, body);
+      await ({ remind: api.remindClaim, reopen: api.reopenClaim, retry: api.retryClaim, close: api.closeClaim })[action](claimId, body);
       toast(`${humanize(action)} sent`);
       onDone?.();
     } catch (error) {

@@ -208,7 +208,9 @@ export function claimView(container, { id }) {
       deleteButton.textContent = TERMINAL.has(claim.status) ? 'Purge…' : 'Terminate & purge…';
       uploader.refresh();
       reviewCard.hidden = !awaitsReview(claim) && !(claim.actions ?? []).includes('decide');
-      nextStepsCard.hidden = !['adjuster', 'retry'].includes(claim.awaiting);
+      const needsAdjuster = ['adjuster', 'retry'].includes(claim.awaiting);
+      nextStepsCard.hidden = !needsAdjuster && !(claim.actions ?? []).includes('remind');
+      nextStepsCard.querySelector('#next-steps-title').textContent = needsAdjuster ? 'Needs an adjuster' : 'Waiting for documents';
       nextSteps.update(claim);
       review.update(claim);
       if (statusChanged) announce(`Claim is now ${claim.status}`);

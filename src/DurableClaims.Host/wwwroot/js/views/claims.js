@@ -2,7 +2,7 @@
 import { listClaims, getViews } from '../api.js';
 import { h, replace, statusBadge, timeEl, deadlineEl, formatMoney, STATUSES, errorNotice, humanize, announce } from '../dom.js';
 import { follow } from '../live.js';
-import { createBulkTerminate } from '../components/bulk.js';
+import { createBulkTerminate, createBulkRemind } from '../components/bulk.js';
 import { navigate } from '../router.js';
 
 const REFRESH_MS = 4000;
@@ -127,6 +127,7 @@ export function claimsView(container, _params, query) {
     claimType: state.type, claimant: state.claimant, sort: state.sort, view: state.view,
   });
   const bulkTerminate = createBulkTerminate(() => ({ filter: currentFilter(), search: state.search }), () => load(true));
+  const bulkRemind = createBulkRemind(() => ({ filter: currentFilter(), search: state.search }), () => load(true));
 
   replace(container,
     h('div', { class: 'page-head' },
@@ -140,7 +141,7 @@ export function claimsView(container, _params, query) {
         h('label', { class: 'refresh', for: 'live-refresh' }, liveDot, liveToggle, 'Live refresh', updated)),
       results,
       h('div', { class: 'pager' }, prev, pageLabel, next),
-      h('div', { class: 'bulk-actions', 'aria-label': 'Act on every claim that matches the filters', role: 'group' }, bulkTerminate)));
+      h('div', { class: 'bulk-actions', 'aria-label': 'Act on every claim that matches the filters', role: 'group' }, bulkRemind, bulkTerminate)));
 
   async function load(quiet = false) {
     controller?.abort();
