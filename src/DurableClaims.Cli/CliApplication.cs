@@ -26,7 +26,6 @@ internal static class CliApplication
             ListSessionsCommand.Create(globals),
             StatusCommand.Create(globals),
             HistoryCommand.Create(globals),
-            AskCommand.Create(globals),
             StatsCommand.Create(globals),
             CleanupCommand.Create(globals),
             DeleteCommand.Create(globals),

@@ -3,6 +3,7 @@ using Azure.Core.Serialization;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using DurableClaims.Api;
+using DurableClaims.Assistant;
 using DurableClaims.Contracts;
 using DurableClaims.Functions.Durable;
 using DurableClaims.Functions.Functions;
@@ -29,6 +30,7 @@ public static class FunctionsServiceCollectionExtensions
 
         services.AddClaimsHttpJson();
         services.AddClaimsApi(configuration);
+        services.AddClaimAssistant(configuration);
 
         // After the stores are registered (AddDurableClaims, AddClaimsApi): /api/health reports a write that hangs.
         services.AddStorageWriteWatch(configuration);

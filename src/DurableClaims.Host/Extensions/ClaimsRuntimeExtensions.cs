@@ -1,4 +1,5 @@
 using DurableClaims.Api;
+using DurableClaims.Assistant;
 using DurableClaims.Configuration;
 using DurableClaims.Contracts;
 using DurableClaims.DurableTask.AzureStorage;
@@ -89,6 +90,7 @@ public static class ClaimsRuntimeExtensions
             }
         });
         services.AddClaimsApi(configuration).AddLocalRuntimeClient();
+        services.AddClaimAssistant(configuration);
         return services;
     }
 

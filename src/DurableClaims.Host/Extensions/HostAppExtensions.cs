@@ -35,6 +35,7 @@ public static class HostAppExtensions
         api.MapClaimsApi();
         api.MapEventsApi();
         api.MapStatsApi();
+        api.MapAssistantApi();
         app.MapDurableManagementApi();
 
         // Unknown API routes answer 404 problem details rather than the dashboard page.

@@ -1,0 +1,26 @@
+using DurableClaims.Api;
+
+namespace DurableClaims.Assistant;
+
+/// <summary>The assistant's HTTP routes (relative to <see cref="ApiRoutes.ApiPrefix"/>, on both hosts) and their operation names.</summary>
+public static class AssistantRoutes
+{
+    /// <summary>A claim's conversations: POST creates one, GET lists them.</summary>
+    public const string Conversations = "claims/{claimId}/conversations";
+
+    /// <summary>One conversation: GET reads it with its messages, DELETE removes it.</summary>
+    public const string Conversation = "claims/{claimId}/conversations/{conversationId}";
+
+    /// <summary>POST asks a question; the answer streams back as server-sent events.</summary>
+    public const string Messages = "claims/{claimId}/conversations/{conversationId}/messages";
+
+    public const string CreateConversationName = "CreateConversation";
+    public const string ListConversationsName = "ListConversations";
+    public const string GetConversationName = "GetConversation";
+    public const string DeleteConversationName = "DeleteConversation";
+    public const string AskName = "AskAssistant";
+
+    /// <summary>The absolute path of one conversation, e.g. <c>/api/claims/C-1/conversations/cnv-…</c>.</summary>
+    public static string ConversationPath(string claimId, string conversationId)
+        => ApiRoutes.AppPath(Conversation, claimId).Replace("{conversationId}", Uri.EscapeDataString(conversationId), StringComparison.Ordinal);
+}
