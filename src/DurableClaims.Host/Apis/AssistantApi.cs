@@ -1,5 +1,6 @@
 using DurableClaims.Api;
 using DurableClaims.Assistant;
+using DurableClaims.Host.Http;
 using DurableClaims.Http;
 
 namespace DurableClaims.Host.Apis;
@@ -12,7 +13,7 @@ public static class AssistantApi
         var assistant = api.MapGroup(string.Empty).WithTags("Assistant");
         assistant.MapPost(AssistantRoutes.Conversations, (string claimId, HttpRequest request, ClaimAssistantService service, ClaimsApiService claims, CancellationToken ct)
             => AssistantHttp.CreateAsync(claimId, request, service, claims, ct))
-            .WithName(AssistantRoutes.CreateConversationName).Accepts<CreateConversationRequest>("application/json")
+            .WithName(AssistantRoutes.CreateConversationName).DescribesBody<CreateConversationRequest>("application/json")
             .Produces<ConversationInfo>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(413).ProducesProblem(415);
         assistant.MapGet(AssistantRoutes.Conversations, (string claimId, ClaimAssistantService service, ClaimsApiService claims, CancellationToken ct)
             => AssistantHttp.ListAsync(claimId, service, claims, ct))
@@ -25,7 +26,7 @@ public static class AssistantApi
             .WithName(AssistantRoutes.DeleteConversationName).Produces(204).ProducesProblem(404);
         assistant.MapPost(AssistantRoutes.Messages, (string claimId, string conversationId, HttpRequest request, ClaimAssistantService service, ClaimsApiService claims, CancellationToken ct)
             => AssistantHttp.AskAsync(claimId, conversationId, request, service, claims, ct))
-            .WithName(AssistantRoutes.AskName).Accepts<AskRequest>("application/json")
+            .WithName(AssistantRoutes.AskName).DescribesBody<AskRequest>("application/json")
             .Produces(200, contentType: "text/event-stream").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(413).ProducesProblem(415);
         return api;
     }

@@ -26,6 +26,9 @@ public static class ApiRoutes
     public const string ClaimClose = "claims/{claimId}/close";
     public const string ClaimNotes = "claims/{claimId}/notes";
     public const string ClaimArchive = "claims/{claimId}/archive";
+    public const string ClaimConversations = "claims/{claimId}/conversations";
+    public const string ClaimConversation = "claims/{claimId}/conversations/{conversationId}";
+    public const string ClaimConversationMessages = "claims/{claimId}/conversations/{conversationId}/messages";
     public const string Stats = "stats";
     public const string Health = "health";
     public const string BlobCreatedEvents = "events/blob-created";

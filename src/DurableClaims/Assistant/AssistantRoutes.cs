@@ -2,17 +2,17 @@ using DurableClaims.Api;
 
 namespace DurableClaims.Assistant;
 
-/// <summary>The assistant's HTTP routes (relative to <see cref="ApiRoutes.ApiPrefix"/>, on both hosts) and their operation names.</summary>
+/// <summary>The assistant's HTTP routes (the templates of <see cref="ApiRoutes"/>, relative to its prefix, on both hosts) and their operation names.</summary>
 public static class AssistantRoutes
 {
     /// <summary>A claim's conversations: POST creates one, GET lists them.</summary>
-    public const string Conversations = "claims/{claimId}/conversations";
+    public const string Conversations = ApiRoutes.ClaimConversations;
 
     /// <summary>One conversation: GET reads it with its messages, DELETE removes it.</summary>
-    public const string Conversation = "claims/{claimId}/conversations/{conversationId}";
+    public const string Conversation = ApiRoutes.ClaimConversation;
 
     /// <summary>POST asks a question; the answer streams back as server-sent events.</summary>
-    public const string Messages = "claims/{claimId}/conversations/{conversationId}/messages";
+    public const string Messages = ApiRoutes.ClaimConversationMessages;
 
     public const string CreateConversationName = "CreateConversation";
     public const string ListConversationsName = "ListConversations";
