@@ -92,7 +92,8 @@ internal static class StatusRenderer
         return view.Status switch
         {
             ClaimStatusCodes.Paused when view.MissingDocuments.Count > 0
-                => $"Paused until the documents arrive: durableclaims resume {view.ClaimId} -d <folder with {string.Join(", ", view.MissingDocuments)}>",
+                => $"Paused until the documents arrive: durableclaims resume {view.ClaimId} -d <folder with {string.Join(", ", view.MissingDocuments)}>"
+                + (view.Actions.Contains(AdjusterActions.Remind) ? $"{Environment.NewLine}  remind the customer now: durableclaims remind {view.ClaimId} --adjuster <name> [--notes <text>]" : string.Empty),
             ClaimStatusCodes.Paused => $"Paused for an adjuster review: durableclaims review {view.ClaimId} --decision approve|deny --adjuster <name>",
             ClaimStatusCodes.Running => $"Still running; check again with: durableclaims status {view.ClaimId}",
             _ => $"Claim {view.Status}" + (view.Reason is null ? "." : $" ({view.Reason})."),

@@ -152,6 +152,19 @@ public sealed class AdjusterCommandTests : IDisposable
         Assert.Contains("is still open", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Remind_ClaimWaitingForDocuments_ShouldRemindTheCustomerAndKeepItWaiting()
+    {
+        var sample = Samples.Get("CLM-SAMPLE-NODOCS");
+        Assert.Equal(0, (await RunAsync("process", sample.File)).ExitCode);
+
+        var result = await RunAsync("remind", sample.ClaimId, "--adjuster", "Jordan Reyes", "--notes", "The estimate is all we need.", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(("paused", "documents", 1), (Text(json, "status"), Text(json, "awaiting"), json.RootElement.GetProperty("reminders").GetInt32()));
+    }
+
     private async Task<JsonDocument> ProcessStalledAsync()
     {
         var sample = Samples.Get(Samples.Stall);
