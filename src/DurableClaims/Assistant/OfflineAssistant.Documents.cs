@@ -37,7 +37,7 @@ public sealed partial class OfflineAssistant
             var start = 0;
             for (var i = 0; i < line.Length; i++)
             {
-                if (line[i] is '.' or '!' or '?' && (i + 1 == line.Length || line[i + 1] == ' '))
+                if (line[i] is '.' or '!' or '?' && EndsSentence(line, i))
                 {
                     yield return line[start..(i + 1)].Trim();
                     start = i + 1;
@@ -49,6 +49,26 @@ public sealed partial class OfflineAssistant
                 yield return rest;
             }
         }
+    }
+
+    /// <summary>Abbreviations whose full stop ends no sentence ("near No. 118").</summary>
+    private static readonly HashSet<string> Abbreviations = new(["No", "Nr", "Mr", "Mrs", "Ms", "Dr", "St", "Ave", "approx", "e.g", "i.e", "vs"], StringComparer.Ordinal);
+
+    /// <summary>Whether the mark at <paramref name="at"/> ends a sentence: at the end of the line, or before a space and a capital, and not after an abbreviation.</summary>
+    private static bool EndsSentence(string line, int at)
+    {
+        if (at + 1 == line.Length)
+        {
+            return true;
+        }
+
+        if (line[at + 1] != ' ' || at + 2 >= line.Length || !char.IsUpper(line[at + 2]))
+        {
+            return false;
+        }
+
+        var start = line.LastIndexOf(' ', at) + 1;
+        return line[at] != '.' || !Abbreviations.Contains(line[start..at]);
     }
 
     /// <summary>A reply to the claimant for a person to send: what is missing, or the decision, or where the claim stands.</summary>

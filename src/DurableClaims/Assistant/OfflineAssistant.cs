@@ -151,7 +151,7 @@ public sealed partial class OfflineAssistant : IAssistantModel
         else
         {
             var why = status.Detail ?? status.Reason;
-            answer.Say($"The claim has no decision yet; it is {status.Status}{(why is null ? string.Empty : $" because {Lower(why).TrimEnd('.')}")}.");
+            answer.Say($"The claim has no decision yet; it is {status.Status}{(why is null ? string.Empty : $": {Lower(why).TrimEnd('.')}")}.");
             answer.Use(AssistantSource.ClaimKind, "status", "claim status");
         }
 

@@ -12,7 +12,7 @@ internal static class AssistantTestClaims
     public static readonly GroundingDocument PoliceReport = new(
         "police_report",
         "police_report.txt",
-        "Ridgeview Police Department - Traffic incident report 2026-RV-44812.\nSingle-vehicle collision with a roadside bollard on an icy surface. "
+        "Ridgeview Police Department - Traffic incident report 2026-RV-44812.\nLocation: Ridge Road near No. 118. Single-vehicle collision with a roadside bollard on an icy surface. "
         + "Driver Dana Whitfield, sober, licence valid.\nNo injuries. Vehicle towed to Northside Auto Repair.");
 
     public static readonly GroundingDocument RepairEstimate = new(

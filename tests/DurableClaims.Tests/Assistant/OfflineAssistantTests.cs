@@ -59,6 +59,14 @@ public sealed class OfflineAssistantTests
     }
 
     [Fact]
+    public void Answer_DocumentSentenceWithAnAbbreviation_ShouldQuoteTheWholeSentence()
+    {
+        var (text, _) = Ask(Paused, "Where was it according to the police report? Which location?");
+
+        Assert.Contains("Location: Ridge Road near No. 118.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_FollowUpWithoutNamingTheDocument_ShouldFollowTheTopicAndCiteTheEarlierTurn()
     {
         var earlier = Turn("assistant", "police_report.txt says: ...", topic: "police_report/police_report.txt");
