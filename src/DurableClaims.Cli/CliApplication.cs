@@ -26,6 +26,7 @@ internal static class CliApplication
             ListSessionsCommand.Create(globals),
             StatusCommand.Create(globals),
             HistoryCommand.Create(globals),
+            AskCommand.Create(globals),
             StatsCommand.Create(globals),
             CleanupCommand.Create(globals),
             DeleteCommand.Create(globals),
