@@ -86,4 +86,17 @@ public sealed class ClaimsApiDriver(HttpClient client)
         using var response = await client.PostAsync(new Uri($"/api/claims/{Uri.EscapeDataString(claimId)}/documents", UriKind.Relative), form);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"documents answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
+
+    /// <summary>Posts one text document (part name = document type) and waits until the claim lists it as received.</summary>
+    public async Task UploadTextAsync(string claimId, string type, string fileName, string text)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new StringContent(text, Encoding.UTF8);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(file, type, fileName);
+        using var response = await client.PostAsync(new Uri($"/api/claims/{Uri.EscapeDataString(claimId)}/documents", UriKind.Relative), form);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"documents answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        await WaitForAsync(claimId, c => c.TryGetProperty("documents", out var stored) && stored.ValueKind == JsonValueKind.Array
+            && stored.EnumerateArray().Any(d => d.GetProperty("filename").GetString() == fileName));
+    }
 }

@@ -148,3 +148,60 @@ export const reviewClaim = (id, review) => json(`/api/claims/${enc(id)}/review`,
 export const terminateClaim = (id, reason) => json(`/runtime/webhooks/durabletask/instances/${enc(id)}/terminate?reason=${enc(reason)}`, { method: 'POST' });
 
 export const deleteClaim = (id) => json(`/api/claims/${enc(id)}`, { method: 'DELETE' });
+
+// Claim assistant (docs/assistant.md): conversations about one claim; the assistant only reads the claim.
+const conversations = (id) => `/api/claims/${enc(id)}/conversations`;
+
+/** The claim's conversations, most recently updated first: [{ id, title, createdAt, updatedAt, messageCount }]. */
+export const listConversations = (id, signal) => json(conversations(id), { signal });
+
+/** One conversation with its messages, oldest first: { id, title, messages: [{ id, role, content, sources, … }] }. */
+export const getConversation = (id, conversationId, signal) => json(`${conversations(id)}/${enc(conversationId)}`, { signal });
+
+/** Starts a conversation (its title becomes the first question). */
+export const createConversation = (id) => json(conversations(id), { method: 'POST' });
+
+export const deleteConversation = (id, conversationId) => json(`${conversations(id)}/${enc(conversationId)}`, { method: 'DELETE' });
+
+/**
+ * Asks a question; the answer streams back as server-sent events from this POST (EventSource cannot POST),
+ * so the stream is read here. onEvent(name, data) gets each event: question, chunk ({ text }), then done
+ * ({ messageId, sources }) or error (problem details). Aborting `signal` stops reading only: the host still
+ * writes and stores the answer.
+ */
+export async function askQuestion(id, conversationId, question, { signal, onEvent }) {
+  const response = await request(`${conversations(id)}/${enc(conversationId)}/messages`, {
+    method: 'POST',
+    body: JSON.stringify({ question }),
+    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/problem+json' },
+    signal,
+  });
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const dispatch = (frame) => {
+    let name = 'message';
+    const data = [];
+    for (const line of frame.split(/\r?\n/)) {
+      if (!line || line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') name = value;
+      else if (field === 'data') data.push(value);
+    }
+    if (!data.length) return;
+    let parsed;
+    try { parsed = JSON.parse(data.join('\n')); } catch { parsed = data.join('\n'); }
+    onEvent(name, parsed);
+  };
+  for (;;) {
+    const { value, done } = await reader.read();
+    buffer += decoder.decode(value ?? new Uint8Array(), { stream: !done });
+    const frames = buffer.split(/\r?\n\r?\n/);
+    buffer = frames.pop();
+    frames.forEach(dispatch);
+    if (done) break;
+  }
+  if (buffer.trim()) dispatch(buffer);
+}

@@ -1,4 +1,4 @@
-// One claim: status and reason, documents, upload, review, timeline, chat history and decision package.
+// One claim: status and reason, documents, upload, review, timeline, chat history, the claim assistant and decision package.
 import * as api from '../api.js';
 import { h, replace, statusBadge, describeReason, humanize, timeEl, deadlineEl, formatNumber, formatDate, errorNotice, toast, TERMINAL, announce } from '../dom.js';
 import { follow } from '../live.js';
@@ -10,6 +10,7 @@ import { createUploader } from '../components/upload.js';
 import { createReviewPanel, awaitsReview } from '../components/review.js';
 import { confirmDialog } from '../components/confirm.js';
 import { renderFacts, renderStoredDocuments, createNextSteps, createNoteForm } from '../components/case.js';
+import { createAssistantPanel } from '../components/assistant.js';
 
 const REFRESH_MS = 2500;
 
@@ -51,6 +52,9 @@ export function claimView(container, { id }) {
   const notesCard = h('section', { class: 'card', 'aria-labelledby': 'notes-title', id: 'notes-card' },
     h('h2', { id: 'notes-title' }, 'Notes'), createNoteForm(id, () => { signatures.events = null; refresh(); }));
 
+  // In the main column beside the agent conversation: on a phone it comes after the actions.
+  const assistant = createAssistantPanel(id);
+
   const deleteButton = h('button', { type: 'button', class: 'btn btn--danger', id: 'delete-claim', onclick: onDelete }, 'Terminate & purge…');
   const refreshButton = h('button', { type: 'button', class: 'btn', onclick: () => refresh(true) }, 'Refresh');
 
@@ -67,6 +71,7 @@ export function claimView(container, { id }) {
       h('div', {},
         packageCard,
         h('section', { class: 'card', 'aria-labelledby': 'timeline-heading' }, h('h2', { id: 'timeline-heading' }, 'Timeline'), timeline),
+        assistant.element,
         h('section', { class: 'card', 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, 'Agent conversation'), historyBox)),
       h('aside', { 'aria-label': 'Documents and actions', id: 'claim-actions' },
         nextStepsCard,
@@ -184,6 +189,8 @@ export function claimView(container, { id }) {
       if (error.status === 404) {
         gone = true;
         live?.stop();
+        assistant.dispose();
+        assistant.element.hidden = true;
         replace(notice, h('div', { class: 'notice notice--error', role: 'alert' }, 'There is no claim with this id (it may have been purged). ', h('a', { href: '#/claims' }, 'Back to the claims list')));
         replace(docs, h('p', { class: 'muted' }, '—'));
         replace(timeline, h('p', { class: 'muted' }, '—'));
@@ -213,6 +220,8 @@ export function claimView(container, { id }) {
       nextStepsCard.querySelector('#next-steps-title').textContent = needsAdjuster ? 'Needs an adjuster' : 'Waiting for documents';
       nextSteps.update(claim);
       review.update(claim);
+      assistant.update(claim);
+      assistant.start(); // once the claim is known to exist (loads only once)
       if (statusChanged) announce(`Claim is now ${claim.status}`);
     }
     const terminal = TERMINAL.has(claim.status);
@@ -270,5 +279,5 @@ export function claimView(container, { id }) {
   refresh().then(() => {
     if (!gone && claim) startLive();
   });
-  return () => { gone = true; live?.stop(); };
+  return () => { gone = true; live?.stop(); assistant.dispose(); };
 }
