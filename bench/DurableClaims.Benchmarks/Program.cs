@@ -1,8 +1,9 @@
+using DurableClaims.Benchmarks.Assistant;
 using DurableClaims.Benchmarks.DurableTask;
 using DurableClaims.Benchmarks.DurableTask.ScaleOut;
 using DurableClaims.Benchmarks.Http;
 
-// Usage: dotnet run -c Release --project bench/DurableClaims.Benchmarks -- durabletask|http [--json] [--stacks sqlite,memory,azurestorage]
+// Usage: dotnet run -c Release --project bench/DurableClaims.Benchmarks -- durabletask|http|assistant [--json] [--stacks sqlite,memory,azurestorage]
 switch (args.FirstOrDefault())
 {
     // Microsoft's executor on our SQLite service and on the in-memory service; each stack runs in child processes.
@@ -26,7 +27,11 @@ switch (args.FirstOrDefault())
     case "http":
         return await HttpBenchmark.RunAsync(args);
 
+    // The claim assistant: prompt building on long conversations, the conversation store, asks over HTTP.
+    case "assistant":
+        return await AssistantBenchmark.RunAsync(args);
+
     default:
-        Console.WriteLine("usage: durabletask|http [--json] [--stacks sqlite,memory,azurestorage] [--n 300] [--resume 50] [--poll-ms 100] [--workers 1,2,3]");
+        Console.WriteLine("usage: durabletask|http|assistant [--json] [--stacks sqlite,memory,azurestorage] [--n 300] [--resume 50] [--poll-ms 100] [--workers 1,2,3]");
         return 2;
 }

@@ -4,7 +4,6 @@ using DurableClaims.Api.Management;
 using DurableClaims.Cli.Infrastructure;
 using DurableClaims.Cli.Input;
 using DurableClaims.Contracts;
-using DurableClaims.DurableTask.Sqlite;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,25 +37,7 @@ internal sealed class EmbeddedClaimsClient : IClaimsClient
     public static async Task<EmbeddedClaimsClient> StartAsync(CliSettings settings, Action<ILoggingBuilder> configureLogging, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var host = EmbeddedHost.Build(settings, configureLogging);
-        try
-        {
-            await host.StartAsync(cancellationToken);
-        }
-        catch (TaskHubInUseException ex)
-        {
-            host.Dispose();
-            throw new InvalidOperationException(
-                $"The data directory '{settings.DataDirectory}' is in use by another durableclaims process (a running 'serve'?). "
-                + "Stop it, use --server to talk to it, or choose another --data-dir.",
-                ex);
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-
+        var host = await EmbeddedHost.StartAsync(settings, configureLogging, cancellationToken);
         var client = new EmbeddedClaimsClient(host);
         CliLog.EngineStarted(client._logger, settings.DataDirectory);
         return client;

@@ -1,5 +1,6 @@
 using DurableClaims.Cli.Infrastructure;
 using DurableClaims.Configuration;
+using DurableClaims.DurableTask.Sqlite;
 using DurableClaims.Host.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,5 +31,29 @@ internal static class EmbeddedHost
 
         builder.Services.AddDurableClaimsRuntime(builder.Configuration);
         return builder.Build();
+    }
+
+    /// <summary>Builds and starts the host; a data directory held by another process is an error that says what to do.</summary>
+    public static async Task<IHost> StartAsync(CliSettings settings, Action<ILoggingBuilder> configureLogging, CancellationToken cancellationToken)
+    {
+        var host = Build(settings, configureLogging);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            return host;
+        }
+        catch (TaskHubInUseException ex)
+        {
+            host.Dispose();
+            throw new InvalidOperationException(
+                $"The data directory '{settings.DataDirectory}' is in use by another durableclaims process (a running 'serve'?). "
+                + "Stop it, use --server to talk to it, or choose another --data-dir.",
+                ex);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 }

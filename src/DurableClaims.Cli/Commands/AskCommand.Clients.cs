@@ -5,7 +5,6 @@ using DurableClaims.Api;
 using DurableClaims.Assistant;
 using DurableClaims.Cli.Clients;
 using DurableClaims.Cli.Infrastructure;
-using DurableClaims.DurableTask.Sqlite;
 using DurableClaims.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,25 +32,7 @@ internal static partial class AskCommand
 
         public static async Task<EmbeddedAssistantClient> StartAsync(CliSettings settings, Action<ILoggingBuilder> configureLogging, CancellationToken cancellationToken)
         {
-            var host = EmbeddedHost.Build(settings, configureLogging);
-            try
-            {
-                await host.StartAsync(cancellationToken);
-            }
-            catch (TaskHubInUseException ex)
-            {
-                host.Dispose();
-                throw new InvalidOperationException(
-                    $"The data directory '{settings.DataDirectory}' is in use by another durableclaims process (a running 'serve'?). "
-                    + "Stop it, use --server to talk to it, or choose another --data-dir.",
-                    ex);
-            }
-            catch
-            {
-                host.Dispose();
-                throw;
-            }
-
+            var host = await EmbeddedHost.StartAsync(settings, configureLogging, cancellationToken);
             return new EmbeddedAssistantClient(host);
         }
 

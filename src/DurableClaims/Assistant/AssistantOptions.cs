@@ -47,12 +47,12 @@ public sealed class AssistantOptions
     /// <summary>Applies the flat <c>DURABLECLAIMS_ASSISTANT_*</c> names, which win over the section.</summary>
     internal static void ApplyFlatNames(IConfiguration configuration, AssistantOptions options)
     {
-        if (ReadBool(configuration, SummarizeLlmName, options.FlatNameErrors) is { } summarize)
+        if (ClaimsConfiguration.ReadBool(configuration, SummarizeLlmName, options.FlatNameErrors) is { } summarize)
         {
             options.SummarizeWithModel = summarize;
         }
 
-        if (ReadBool(configuration, UseEmbeddingsName, options.FlatNameErrors) is { } embeddings)
+        if (ClaimsConfiguration.ReadBool(configuration, UseEmbeddingsName, options.FlatNameErrors) is { } embeddings)
         {
             options.UseEmbeddings = embeddings;
         }
@@ -68,26 +68,6 @@ public sealed class AssistantOptions
             {
                 options.FlatNameErrors.Add($"{MaxContextMessagesName} must be a whole number (was '{max}').");
             }
-        }
-    }
-
-    private static bool? ReadBool(IConfiguration configuration, string name, List<string> errors)
-    {
-        var value = configuration[name];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        switch (value.Trim().ToUpperInvariant())
-        {
-            case "TRUE" or "1" or "YES" or "ON":
-                return true;
-            case "FALSE" or "0" or "NO" or "OFF":
-                return false;
-            default:
-                errors.Add($"{name} must be true or false (was '{value}').");
-                return null;
         }
     }
 }

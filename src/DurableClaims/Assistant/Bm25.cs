@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -32,11 +33,13 @@ public static class Bm25
             return scores;
         }
 
-        var documents = texts.Select(t => Terms(t).ToList()).ToList();
-        var averageLength = Math.Max(1.0, documents.Average(d => d.Count));
+        // One pass per text, counting only the query's terms: long conversations are scored without a list per message.
+        var wanted = terms.ToHashSet(StringComparer.Ordinal);
+        var documents = texts.Select(t => Count(t, wanted)).ToList();
+        var averageLength = Math.Max(1.0, documents.Average(d => d.Length));
         foreach (var term in terms)
         {
-            var containing = documents.Count(d => d.Contains(term, StringComparer.Ordinal));
+            var containing = documents.Count(d => d.Frequencies.ContainsKey(term));
             if (containing == 0)
             {
                 continue;
@@ -45,10 +48,9 @@ public static class Bm25
             var idf = Math.Log(1 + ((documents.Count - containing + 0.5) / (containing + 0.5)));
             for (var i = 0; i < documents.Count; i++)
             {
-                var frequency = documents[i].Count(t => t == term);
-                if (frequency > 0)
+                if (documents[i].Frequencies.TryGetValue(term, out var frequency))
                 {
-                    scores[i] += idf * (frequency * (K1 + 1)) / (frequency + (K1 * (1 - B + (B * documents[i].Count / averageLength))));
+                    scores[i] += idf * (frequency * (K1 + 1)) / (frequency + (K1 * (1 - B + (B * documents[i].Length / averageLength))));
                 }
             }
         }
@@ -83,6 +85,58 @@ public static class Bm25
         {
             yield return last;
         }
+    }
+
+    /// <summary>A text's length in terms and how often each of the query's terms occurs in it.</summary>
+    /// <remarks>The same terms as <see cref="Terms"/>, read as spans: only the query's terms are looked up, nothing per word is allocated.</remarks>
+    private static (int Length, Dictionary<string, int> Frequencies) Count(string text, HashSet<string> query)
+    {
+        var wanted = query.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stop = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        var length = 0;
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
+        {
+            var used = 0;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && char.IsLetterOrDigit(text[i]))
+                {
+                    buffer[used++] = char.ToLowerInvariant(text[i]);
+                    continue;
+                }
+
+                if (used == 0)
+                {
+                    continue;
+                }
+
+                ReadOnlySpan<char> word = buffer.AsSpan(0, used);
+                used = 0;
+                if (stop.Contains(word))
+                {
+                    continue;
+                }
+
+                length++;
+                if (word.Length > 3 && word[^1] == 's' && word[^2] != 's')
+                {
+                    word = word[..^1];
+                }
+
+                if (wanted.TryGetValue(word, out var term))
+                {
+                    frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        return (length, frequencies);
     }
 
     private static string? Take(StringBuilder word)

@@ -60,7 +60,8 @@ public static class ClaimsConfiguration
         return invalid;
     }
 
-    private static bool? ReadBool(IConfiguration configuration, string name, List<string> invalid)
+    /// <summary>Reads a flat switch (true/false, 1/0, yes/no, on/off); null when unset, and an error naming the setting when it is none of those.</summary>
+    internal static bool? ReadBool(IConfiguration configuration, string name, List<string> invalid)
     {
         var value = configuration[name];
         if (string.IsNullOrWhiteSpace(value))
