@@ -1,10 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using DurableClaims.Api;
 using DurableClaims.Assistant;
 using DurableClaims.Contracts;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace DurableClaims.Http;
 
@@ -125,21 +123,15 @@ public static class AssistantHttp
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             ArgumentNullException.ThrowIfNull(httpContext);
-            var response = httpContext.Response;
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "text/event-stream; charset=utf-8";
-            response.Headers.CacheControl = "no-cache, no-store";
-
-            // A proxy that buffers would hold every chunk back until the answer ends.
-            response.Headers["X-Accel-Buffering"] = "no";
-            httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
             var token = httpContext.RequestAborted;
             try
             {
-                await SendAsync(response, "question", new { answer.ConversationId, MessageId = answer.QuestionId }, token);
+                // A one-off stream: no reconnection delay, no heartbeat (an answer takes seconds, not minutes).
+                var events = await ServerSentEvents.OpenAsync(httpContext, TimeProvider.System, Timeout.InfiniteTimeSpan, null, token);
+                await SendAsync(events, "question", new { answer.ConversationId, MessageId = answer.QuestionId }, token);
                 await foreach (var chunk in answer.Chunks.ReadAllAsync(token))
                 {
-                    await SendAsync(response, "chunk", new { Text = chunk }, token);
+                    await SendAsync(events, "chunk", new { Text = chunk }, token);
                 }
 
                 AnswerDone done;
@@ -150,7 +142,7 @@ public static class AssistantHttp
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     var status = ex is StorageFullException ? StatusCodes.Status507InsufficientStorage : StatusCodes.Status500InternalServerError;
-                    await SendAsync(response, "error", new
+                    await SendAsync(events, "error", new
                     {
                         Title = "The assistant could not answer",
                         Detail = "The question is stored; the answer could not be written or stored (the server's log says why). Ask again.",
@@ -159,7 +151,7 @@ public static class AssistantHttp
                     return;
                 }
 
-                await SendAsync(response, "done", done, token);
+                await SendAsync(events, "done", done, token);
             }
             catch (Exception ex) when ((ex is OperationCanceledException && token.IsCancellationRequested) || ex is IOException)
             {
@@ -167,11 +159,7 @@ public static class AssistantHttp
             }
         }
 
-        private static async Task SendAsync<T>(HttpResponse response, string name, T data, CancellationToken cancellationToken)
-        {
-            var text = $"event: {name}\ndata: {JsonSerializer.Serialize(data, ClaimsJson.Options)}\n\n";
-            await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
-            await response.Body.FlushAsync(cancellationToken);
-        }
+        private static Task SendAsync<T>(ServerSentEvents events, string name, T data, CancellationToken cancellationToken)
+            => events.SendAsync(name, JsonSerializer.Serialize(data, ClaimsJson.Options), cancellationToken);
     }
 }

@@ -27,7 +27,7 @@ public static class AssistantBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var asks = IntArg(args, "--asks", 40);
+        var asks = BenchArgs.Int(args, "--asks", 40);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Claim assistant benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
         await PromptAsync();
         await StoreAsync();
@@ -110,7 +110,7 @@ public static class AssistantBenchmark
         }
         finally
         {
-            TryDelete(root);
+            BenchArgs.TryDelete(root);
         }
     }
 
@@ -156,7 +156,7 @@ public static class AssistantBenchmark
         finally
         {
             await app.StopAsync();
-            TryDelete(dataDirectory);
+            BenchArgs.TryDelete(dataDirectory);
         }
     }
 
@@ -285,23 +285,5 @@ public static class AssistantBenchmark
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
-
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Temporary data; a file still held open only delays its removal.
-        }
     }
 }

@@ -18,8 +18,8 @@ public static class HttpBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var claims = IntArg(args, "--claims", 500);
-        var inFlight = IntArg(args, "--in-flight", 32);
+        var claims = BenchArgs.Int(args, "--claims", 500);
+        var inFlight = BenchArgs.Int(args, "--in-flight", 32);
         var json = args.Contains("--json");
         var dataDirectory = Path.Combine(Path.GetTempPath(), "durableclaims-http-bench", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -50,7 +50,7 @@ public static class HttpBenchmark
         finally
         {
             await app.StopAsync();
-            TryDelete(dataDirectory);
+            BenchArgs.TryDelete(dataDirectory);
         }
     }
 
@@ -68,24 +68,6 @@ public static class HttpBenchmark
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(report, ReportJson));
-        }
-    }
-
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Temporary data; a file still held open only delays its removal.
         }
     }
 }

@@ -118,7 +118,7 @@ public static class ClaimStreamsApi
         var token = lifetime.Token;
         try
         {
-            var events = new FingerprintedEvents(await ServerSentEvents.OpenAsync(context, time, limits.Heartbeat, token));
+            var events = new FingerprintedEvents(await ServerSentEvents.OpenAsync(context, time, limits.Heartbeat, TimeSpan.FromSeconds(3), token));
             using var timer = new PeriodicTimer(limits.Interval, time);
             do
             {

@@ -1,7 +1,8 @@
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace DurableClaims.Host.Apis;
+namespace DurableClaims.Http;
 
 /// <summary>Writes one <c>text/event-stream</c> response: named events with JSON data, and heartbeat comments while idle.</summary>
 public sealed class ServerSentEvents
@@ -19,8 +20,14 @@ public sealed class ServerSentEvents
         _lastWrite = time.GetUtcNow();
     }
 
-    /// <summary>Starts the stream: headers sent at once, no buffering, and the client's reconnection delay.</summary>
-    public static async Task<ServerSentEvents> OpenAsync(HttpContext context, TimeProvider time, TimeSpan heartbeat, CancellationToken cancellationToken)
+    /// <summary>Starts the stream: headers sent at once, no buffering, and the client's reconnection delay when it is one that reconnects.</summary>
+    /// <param name="context">The request's context.</param>
+    /// <param name="time">The clock of the heartbeat.</param>
+    /// <param name="heartbeat">How long the stream may stay silent before <see cref="HeartbeatIfIdleAsync"/> writes a comment.</param>
+    /// <param name="reconnectDelay">Sent as <c>retry:</c> for an <c>EventSource</c> that reconnects; null for a one-off stream (an answer to a POST).</param>
+    /// <param name="cancellationToken">Cancels the first write.</param>
+    public static async Task<ServerSentEvents> OpenAsync(
+        HttpContext context, TimeProvider time, TimeSpan heartbeat, TimeSpan? reconnectDelay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var response = context.Response;
@@ -32,7 +39,16 @@ public sealed class ServerSentEvents
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var stream = new ServerSentEvents(response, time, heartbeat);
-        await stream.WriteAsync("retry: 3000\n\n", cancellationToken);
+        if (reconnectDelay is { } delay)
+        {
+            await stream.WriteAsync($"retry: {(long)delay.TotalMilliseconds}\n\n", cancellationToken);
+        }
+        else
+        {
+            // Headers go out at once even before the first event.
+            await response.Body.FlushAsync(cancellationToken);
+        }
+
         return stream;
     }
 
